@@ -1,0 +1,67 @@
+-- One actor per real person, organization or country across all articles.
+-- Persons: full names cluster on family name + initial of the other name part, so
+-- "Sergei Shoigu" and "Sergey Shoigu" are one actor, "Li Qiang" and "Li Shangfu" two;
+-- a lone surname ("Putin") joins the one full name it can belong to.
+-- Countries: their ISO code. Organizations: their name without a leading article.
+with names as (
+    select
+        actor_name,
+        actor_type,
+        country_code,
+        role,
+        published_date,
+        lower(strip_accents(regexp_replace(actor_name, '^(?i:the)\s+', ''))) as name_key,
+        string_split(lower(strip_accents(actor_name)), ' ') as tokens
+    from {{ ref('int_actor_mentions_unioned') }}
+),
+
+keyed as (
+    select
+        *,
+        case
+            when actor_type = 'country' and country_code is not null then 'country:' || country_code
+            when actor_type = 'person' and len(tokens) >= 2
+                then 'person:' || tokens[-1] || '|' || left(tokens[1], 1)
+            else actor_type || ':' || name_key
+        end as cluster_key
+    from names
+),
+
+full_persons as (
+    select distinct cluster_key, tokens[1] as first_token, tokens[-1] as last_token
+    from keyed
+    where cluster_key like 'person:%|%'
+),
+
+lone_surnames as (
+    select distinct k.name_key, f.cluster_key
+    from keyed k
+    inner join full_persons f on k.name_key in (f.first_token, f.last_token)
+    where k.actor_type = 'person' and len(k.tokens) = 1
+),
+
+unique_lone as (
+    select name_key, min(cluster_key) as cluster_key
+    from lone_surnames
+    group by name_key
+    having count(distinct cluster_key) = 1
+),
+
+resolved as (
+    select
+        keyed.* exclude (cluster_key),
+        coalesce(unique_lone.cluster_key, keyed.cluster_key) as cluster_key
+    from keyed
+    left join unique_lone
+        on keyed.actor_type = 'person' and len(keyed.tokens) = 1 and unique_lone.name_key = keyed.name_key
+)
+
+select
+    actor_name,
+    actor_type,
+    cluster_key,
+    left(md5(cluster_key), 16) as actor_id,
+    country_code,
+    role,
+    published_date
+from resolved

@@ -1,0 +1,33 @@
+-- One row per real meeting, however many articles report it.
+with mentions as (
+    select * from {{ ref('int_meetings_deduplicated') }}
+),
+
+dates as (
+    select
+        meeting_id,
+        coalesce(
+            mode(meeting_date) filter (where date_precision = 'day'),
+            mode(meeting_date) filter (where date_precision = 'month'),
+            mode(meeting_date) filter (where date_precision = 'year')
+        ) as meeting_date,
+        case
+            when count(*) filter (where date_precision = 'day' and meeting_date is not null) > 0 then 'day'
+            when count(*) filter (where date_precision = 'month' and meeting_date is not null) > 0 then 'month'
+            when count(*) filter (where date_precision = 'year' and meeting_date is not null) > 0 then 'year'
+        end as date_precision
+    from mentions
+    group by meeting_id
+)
+
+select
+    mentions.meeting_id,
+    any_value(dates.meeting_date) as meeting_date,
+    any_value(dates.date_precision) as date_precision,
+    case when bool_or(mentions.status = 'held') then 'held' else 'planned' end as status,
+    coalesce(mode(mentions.meeting_type), 'other') as meeting_type,
+    mode(mentions.location) as location,
+    cast(count(distinct mentions.document_id) as integer) as source_count
+from mentions
+inner join dates using (meeting_id)
+group by mentions.meeting_id

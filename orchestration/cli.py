@@ -1,0 +1,128 @@
+"""`communique …`: thin commands over the same Dagster assets the UI runs."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+
+@click.group()
+def main() -> None:
+    """Communique: news articles about international relations, as a SQL warehouse."""
+
+
+@main.command()
+@click.option("--raw-dir", type=click.Path(file_okay=False), help="Landing folder (COMMUNIQUE_RAW_DIR; default raw/).")
+@click.option("--warehouse", type=click.Path(dir_okay=False),
+              help="Published DuckDB file (COMMUNIQUE_WAREHOUSE; default warehouse/communique.duckdb).")
+@click.option("--verbose", is_flag=True, help="Show Dagster's and dbt's own logs.")
+def build(raw_dir: str | None, warehouse: str | None, verbose: bool) -> None:
+    """Ingest new articles, extract facts, run dbt (models and tests), publish the marts."""
+    from .config import resolve_paths
+
+    paths = resolve_paths(raw_dir, warehouse)
+    if not paths.raw_dir.is_dir():
+        raise click.ClickException(f"landing folder {paths.raw_dir} does not exist")
+    os.environ["COMMUNIQUE_PROGRESS"] = "1"
+    click.echo(f"raw folder:  {paths.raw_dir}\nwarehouse:   {paths.warehouse}", err=True)
+    started = time.perf_counter()
+
+    import dagster as dg
+
+    from .definitions import defs
+
+    job = defs.resolve_job_def("build_warehouse")
+    run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    with dg.DagsterInstance.ephemeral() as instance:
+        result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False)
+    summary = build_summary(result, paths)
+    click.echo(summary)
+    click.echo(f"took {time.perf_counter() - started:.1f} s", err=True)
+    if not result.success:
+        failed = [e for e in result.all_events if e.is_step_failure]
+        for event in failed:
+            click.echo(f"step {event.step_key} failed: {event.event_specific_data.error.message.strip()}", err=True)
+        raise SystemExit(1)
+
+
+def build_summary(result, paths) -> str:
+    """What a build did, in a few lines: files, documents, set-asides, facts, dbt tests."""
+    import duckdb
+
+    lines = []
+    meta = {}
+    for event in result.all_events:
+        if event.is_step_materialization:
+            mat = event.event_specific_data.materialization
+            meta[mat.asset_key.to_user_string()] = {k: v.value for k, v in mat.metadata.items()}
+    files = meta.get("raw/files", {})
+    docs = meta.get("raw/documents", {})
+    lines.append(f"files:       {files.get('files_seen', 0)} in folder, {files.get('files_read', 0)} read, "
+                 f"{files.get('files_unchanged', 0)} unchanged, {files.get('files_removed', 0)} removed")
+    lines.append(f"documents:   {docs.get('dagster/row_count', 0)} in warehouse "
+                 f"({docs.get('documents_added', 0)} new, {docs.get('documents_removed', 0)} removed)")
+    ext = meta.get("raw/extractions", {})
+    lines.append(f"extracted:   {ext.get('documents_extracted', 0)} documents "
+                 f"({ext.get('documents_failed', 0)} failed)")
+    if paths.warehouse.exists():
+        con = duckdb.connect(str(paths.warehouse), read_only=True)
+        try:
+            counts = {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0] for t in (
+                "fct_meetings", "fct_statements", "fct_trade_figures", "dim_actors")}
+        finally:
+            con.close()
+        lines.append(f"facts:       {counts['fct_meetings']} meetings, {counts['fct_statements']} statements, "
+                     f"{counts['fct_trade_figures']} trade figures, {counts['dim_actors']} actors")
+    work = paths.work_db
+    if work.exists():
+        con = duckdb.connect(str(work), read_only=True)
+        try:
+            rejected = con.execute("select record_name, reason, outcome from raw.rejected_files "
+                                   "order by record_name").fetchall()
+        finally:
+            con.close()
+        aside = [r for r in rejected if r[2] == "set aside"]
+        warned = [r for r in rejected if r[2] != "set aside"]
+        lines.append(f"set aside:   {len(aside)} file(s) or record(s)")
+        lines += [f"  - {name}: {reason}" for name, reason, _ in aside[:20]]
+        if len(aside) > 20:
+            lines.append(f"  … and {len(aside) - 20} more (table raw.rejected_files)")
+        lines += [f"  ! {name}: {reason}" for name, reason, _ in warned[:20]]
+    checks = result.get_asset_check_evaluations()
+    passed = sum(1 for c in checks if c.passed)
+    lines.append(f"dbt tests:   {passed} passed, {len(checks) - passed} failed")
+    lines.append("build:       " + ("succeeded" if result.success else "FAILED (the published warehouse "
+                                      "was left as it was)"))
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of gold JSON files (see the annotation guide).")
+@click.option("--warehouse", type=click.Path(exists=True, dir_okay=False), help="Published DuckDB file.")
+@click.option("--verbose", is_flag=True, help="List what was missed and what was wrong.")
+def eval(gold_dir: str, warehouse: str | None, verbose: bool) -> None:  # noqa: A001 - the command's name
+    """Score a built warehouse against gold annotations."""
+    from .config import resolve_paths
+    from .evaluation import evaluate, format_report
+
+    paths = resolve_paths(None, warehouse)
+    report = evaluate(paths.warehouse, Path(gold_dir))
+    click.echo(format_report(report, verbose=verbose))
+
+
+@main.command()
+def seeds() -> None:
+    """Regenerate the reference seeds (countries, currencies) from their packages."""
+    from .config import DBT_PROJECT_DIR
+    from .extract.reference import write_seeds
+
+    for path in write_seeds(DBT_PROJECT_DIR / "seeds"):
+        click.echo(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

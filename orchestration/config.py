@@ -1,0 +1,48 @@
+"""Paths, from environment variables, made absolute once and shared with dbt.
+
+COMMUNIQUE_RAW_DIR      the landing folder (default: raw/)
+COMMUNIQUE_WAREHOUSE    the DuckDB file users read (default: warehouse/communique.duckdb)
+COMMUNIQUE_WORK_DB      the working database the pipeline writes (default: beside the
+                        warehouse, <name>.work.duckdb); the dbt profile reads it too.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+
+
+@dataclass(frozen=True)
+class Paths:
+    raw_dir: Path
+    warehouse: Path
+    work_db: Path
+
+    @property
+    def report_dir(self) -> Path:
+        return self.warehouse.parent / "report"
+
+
+def _absolute(value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (Path.cwd() / path).resolve()
+
+
+def work_db_for(warehouse: Path) -> Path:
+    return warehouse.with_name(f"{warehouse.stem}.work{warehouse.suffix or '.duckdb'}")
+
+
+def resolve_paths(raw_dir: str | None = None, warehouse: str | None = None) -> Paths:
+    """Paths from arguments, else the environment, else the defaults; exported for dbt."""
+    raw = _absolute(raw_dir or os.environ.get("COMMUNIQUE_RAW_DIR") or str(PROJECT_ROOT / "raw"))
+    wh = _absolute(warehouse or os.environ.get("COMMUNIQUE_WAREHOUSE")
+                   or str(PROJECT_ROOT / "warehouse" / "communique.duckdb"))
+    work_env = os.environ.get("COMMUNIQUE_WORK_DB") if not warehouse else None
+    work = _absolute(work_env) if work_env else work_db_for(wh)
+    os.environ["COMMUNIQUE_RAW_DIR"] = str(raw)
+    os.environ["COMMUNIQUE_WAREHOUSE"] = str(wh)
+    os.environ["COMMUNIQUE_WORK_DB"] = str(work)
+    return Paths(raw_dir=raw, warehouse=wh, work_db=work)

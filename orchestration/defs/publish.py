@@ -1,0 +1,30 @@
+"""Stage 4: publish the marts to the file users and BI tools read, atomically."""
+
+import dagster as dg
+
+from ..resources import CommuniqueWarehouse
+from ..warehouse import publish
+from .ingest import WRITER_POOL
+
+MART_KEYS = [dg.AssetKey(["marts", n]) for n in (
+    "dim_documents", "dim_actors", "fct_meetings", "bridge_meeting_participants",
+    "bridge_meeting_documents", "fct_statements", "fct_trade_figures")]
+
+
+@dg.asset(
+    key=dg.AssetKey("published_warehouse"),
+    deps=MART_KEYS,
+    group_name="publish",
+    kinds={"duckdb"},
+    owners=["team:communique"],
+    pool=WRITER_POOL,
+)
+def published_warehouse(context: dg.AssetExecutionContext, communique: CommuniqueWarehouse) -> dg.MaterializeResult:
+    """A new file with the marts schema, renamed over COMMUNIQUE_WAREHOUSE: readers keep their snapshot."""
+    paths = communique.paths()
+    counts = publish(paths.work_db, paths.warehouse)
+    context.log.info(f"published {sum(counts.values())} rows in {len(counts)} tables to {paths.warehouse}")
+    return dg.MaterializeResult(metadata={
+        "path": dg.MetadataValue.path(str(paths.warehouse)),
+        **{f"rows/{t}": n for t, n in counts.items()},
+    })

@@ -1,0 +1,163 @@
+"""Read the files of the landing folder into documents, or set them aside with a reason.
+
+Every kind of bad input (empty, binary, not UTF-8, malformed JSON line, too
+large, a page with no article) becomes a ``Rejection`` the build reports; it
+never stops the rest of the run.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .text import CleanDocument, _parse_iso, clean_document
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+MAX_FILE_BYTES = int(float(os.environ.get("COMMUNIQUE_MAX_FILE_MB", "20")) * 1024 * 1024)
+MIN_WORDS = 20
+
+
+@dataclass
+class Document:
+    document_id: str
+    file_name: str
+    title: str | None
+    source: str | None
+    url: str | None
+    dateline: str | None
+    published_date: date | None
+    text: str
+    word_count: int
+    furniture_lines: int
+
+
+@dataclass
+class Rejection:
+    file_name: str
+    reason: str
+    outcome: str = "set aside"  # set aside | ingested with warning
+
+
+def file_fingerprint(path: Path) -> str:
+    """Content hash of a raw file: what tells a changed file from an unchanged one."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def document_id(text: str) -> str:
+    """Hash of the normalised text: one article under two file names is one document."""
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    norm = re.sub(r"[\W_]+", " ", norm).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:20]
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """UTF-8 text, or the best decoding of it with a warning saying what was done."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as err:
+        for encoding in ("cp1252", "latin-1"):
+            try:
+                return data.decode(encoding), (
+                    f"not valid UTF-8 (byte {err.start}): decoded as {encoding}")
+            except UnicodeDecodeError:
+                continue
+        return data.decode("utf-8", errors="replace"), "not valid UTF-8: undecodable bytes replaced"
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def _to_document(clean: CleanDocument, file_name: str) -> Document | str:
+    if clean.word_count < MIN_WORDS:
+        return f"no article text ({clean.word_count} words after removing page furniture)"
+    return Document(
+        document_id=document_id(clean.text), file_name=file_name, title=clean.title,
+        source=clean.source, url=clean.url, dateline=clean.dateline,
+        published_date=clean.published_date, text=clean.text, word_count=clean.word_count,
+        furniture_lines=len(clean.furniture))
+
+
+def _html_document(html: str, file_name: str) -> Document | str:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True)
+    if extracted is None:
+        return "HTML page with no article text"
+    meta = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    body = meta.get("text") or ""
+    if not body.strip():
+        return "HTML page with no article text"
+    clean = clean_document(body, title=meta.get("title"), source=meta.get("sitename"),
+                           url=meta.get("url"), published_date=_parse_iso(meta.get("date")))
+    return _to_document(clean, file_name)
+
+
+def _jsonl_documents(text: str, file_name: str) -> tuple[list[Document], list[Rejection]]:
+    docs, rejections = [], []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name = f"{file_name}#{n}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            rejections.append(Rejection(name, f"malformed JSON line: {err.msg} at column {err.colno}"))
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            rejections.append(Rejection(name, "JSON line has no \"text\" string"))
+            continue
+        clean = clean_document(record["text"], title=record.get("title"), source=record.get("source"),
+                               url=record.get("url"),
+                               published_date=_parse_iso(record.get("published_date")))
+        doc = _to_document(clean, name)
+        if isinstance(doc, str):
+            rejections.append(Rejection(name, doc))
+        else:
+            docs.append(doc)
+    return docs, rejections
+
+
+def read_file(path: Path) -> tuple[list[Document], list[Rejection]]:
+    """Documents of one raw file, and what of it was set aside and why."""
+    name = path.name
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return [], [Rejection(name, f"unsupported file type {suffix or '(none)'}; "
+                                    f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")]
+    size = path.stat().st_size
+    if size == 0:
+        return [], [Rejection(name, "empty file")]
+    if size > MAX_FILE_BYTES:
+        return [], [Rejection(name, f"file too large ({size / 1048576:.1f} MB; the limit is "
+                                    f"{MAX_FILE_BYTES / 1048576:.0f} MB, COMMUNIQUE_MAX_FILE_MB)")]
+    data = path.read_bytes()
+    if _looks_binary(data):
+        return [], [Rejection(name, "binary file, not text")]
+    text, warning = decode(data)
+    notes = [Rejection(name, warning, "ingested with warning")] if warning else []
+    if suffix in JSONL_SUFFIXES:
+        docs, rejections = _jsonl_documents(text, name)
+        return docs, notes + rejections
+    doc = _html_document(text, name) if suffix in HTML_SUFFIXES else _to_document(clean_document(text), name)
+    if isinstance(doc, str):
+        return [], [Rejection(name, doc)]
+    return [doc], notes

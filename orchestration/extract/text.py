@@ -1,0 +1,246 @@
+"""Article text as analysts would read it: mojibake fixed, page furniture set aside.
+
+Raw articles arrive with newsletter prompts, photo captions, related-link lists,
+reader comments and vote counters around the story. None of that may become a
+fact, so it is separated here, once, and every extractor sees only the body.
+The metadata an article states about itself (published date, dateline,
+agency, headline) is read here too; a date is never guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import ftfy
+
+# News agencies of the world, as they sign datelines and credits.
+AGENCIES = (
+    "AP", "Associated Press", "Reuters", "AFP", "Agence France-Presse", "Xinhua", "TASS",
+    "RIA Novosti", "RIA", "Interfax", "Sputnik", "Bloomberg", "Kyodo", "Yonhap", "ANI",
+    "PTI", "IANS", "dpa", "DPA", "EFE", "ANSA", "Anadolu", "Bernama", "UPI", "CNA",
+    "Antara", "KCNA", "IRNA", "WAFA", "APA", "Trend", "BelTA", "Kazinform", "UzA",
+)
+_AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+
+_DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_FRONT_MATTER_KEY = re.compile(r"^(title|source|url|published_date|published|date|author)\s*:\s*(.*)$", re.I)
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_STATED_DATE = re.compile(
+    rf"^(?:published|posted|updated|first published|date)\s*(?:on|:)?\s*"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))", re.I)
+# "MOSCOW (AP) — ", "BEIJING — ", "LONDON - ", "MOSCOW, March 21 (Reuters) -"
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){{0,3}})"
+    rf"(?:,\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}))?"
+    rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?\s*(?:[—–]|--?)\s+"
+    rf"|^(?P<place2>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){{0,3}}),\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\.\s*/(?P<agency2>{_AGENCY_ALT})/\.\s+")
+_AGENCY_CREDIT = re.compile(rf"\((?P<agency>{_AGENCY_ALT})\)|^(?P<agency2>{_AGENCY_ALT}) contributed", re.M)
+
+# Page furniture, as a line stands alone.
+_FURNITURE = [
+    ("newsletter", re.compile(r"\b(newsletter|sign ?up|subscribe|register\s*/\s*log ?in|log ?in to|support (the )?[A-Z]|"
+                              r"donate|your inbox|mailbox every)\b", re.I)),
+    ("related", re.compile(r"^(also read|read more|related|recommended|more from|more of .{1,40} coverage|"
+                           r"see also|trending|most read|follow us|share this|click here)\b", re.I)),
+    ("credit", re.compile(r"^(\w+ )?(contributed( to this)? report(ing)?|reporting by|editing by|writing by|edited by)\b", re.I)),
+    ("credit", re.compile(r"^[^!?“”\"]{0,250}\bcontributed( to this report| reporting)?\.?$")),
+    ("credit", re.compile(rf"^(?:{_AGENCY_ALT})\.?$", re.I)),  # a lone "REUTERS" sign-off
+    ("paywall", re.compile(r"\b(subscribers only|already have an account|sign in|paywall|to continue reading)\b", re.I)),
+    ("caption", re.compile(r"^(©|\(c\)|photo:|image:|credit:|source:\s*(getty|reuters|afp|ap)\b)", re.I)),
+    ("dateline", re.compile(r"^(updated|published|posted|last updated)\b.{0,40}$", re.I)),
+    ("caption", re.compile(r"\((?:[^()]*\b(?:photo|pool|file|via|getty|reuters|afp|ap|epa|tass|sputnik|xinhua)\b[^()]*)\)\s*$", re.I)),
+    ("caption", re.compile(r"^[^.!?]{0,80}\b(?:photo|image|file photo)s?\b.{0,40}$", re.I)),
+    ("caption", re.compile(r"^[^.!?“\"]{3,120}\.\s+(?:[A-Z][\w.]*\s*/\s*)+[A-Z][\w.]*$")),  # "Port in Wuhan. AP / TASS"
+    ("vote", re.compile(r"^\s*-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)\s*$")),
+    ("comments", re.compile(r"^(\d+\s+)?(comments?|login to comment|leave a comment|show comments|"
+                            r"join the discussion|reader comments)\b", re.I)),
+]
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s*$|[\"”]\s*$")
+
+
+@dataclass
+class CleanDocument:
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    published_date: date | None = None
+    furniture: list[tuple[str, str]] = field(default_factory=list)  # (kind, line) set aside
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _parse_stated(m: re.Match) -> date | None:
+    if m["iso"]:
+        return _parse_iso(m["iso"])
+    from datetime import datetime
+
+    day, month, year = (m["d1"], m["m1"], m["y1"]) if m["d1"] else (m["d2"], m["m2"], m["y2"])
+    for fmt in ("%d %B %Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(f"{day} {month[:3] if fmt.endswith('%b %Y') else month} {year}", fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def normalise_text(raw: str) -> str:
+    """Fix mojibake and unify whitespace; paragraphs are kept as single lines."""
+    text = ftfy.fix_text(raw, normalization="NFC")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = re.sub(r"[ \t\f\v]+", " ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _is_body(line: str) -> bool:
+    return len(line.split()) >= 12 and bool(_SENTENCE_END.search(line))
+
+
+def _classify(line: str) -> str | None:
+    for kind, pattern in _FURNITURE:
+        if pattern.search(line):
+            if kind == "newsletter" and _is_body(line) and len(line.split()) > 25:
+                continue  # a long paragraph that merely mentions a newsletter is prose
+            if kind == "caption" and len(line.split()) > 60:
+                continue
+            return kind
+    return None
+
+
+def read_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """`key: value` lines at the very top (optionally fenced by ---), then the rest."""
+    lines = text.split("\n")
+    i = 0
+    fenced = lines and lines[0].strip() == "---"
+    if fenced:
+        i = 1
+    meta: dict[str, str] = {}
+    while i < len(lines):
+        line = lines[i].strip()
+        if fenced and line == "---":
+            i += 1
+            break
+        m = _FRONT_MATTER_KEY.match(line)
+        if not m or (not fenced and m[1].lower() == "date" and not _parse_iso(m[2])):
+            break
+        meta[m[1].lower()] = m[2].strip()
+        i += 1
+    if not meta:
+        return {}, text
+    return meta, "\n".join(lines[i:])
+
+
+def clean_document(raw: str, *, title: str | None = None, source: str | None = None,
+                   url: str | None = None, published_date: date | None = None) -> CleanDocument:
+    """Body text and metadata of one article; metadata given by the caller wins."""
+    text = normalise_text(raw)
+    warnings: list[str] = []
+    meta, text = read_front_matter(text)
+    title = title or meta.get("title") or None
+    source = source or meta.get("source") or None
+    url = url or meta.get("url") or None
+    published_date = published_date or _parse_iso(
+        meta.get("published_date") or meta.get("published") or meta.get("date"))
+
+    marker = _DATE_MARKER.match(text)
+    if marker:
+        published_date = published_date or _parse_iso(marker[1])
+        text = text[marker.end():]
+
+    lines = [ln for ln in text.split("\n")]
+    furniture: list[tuple[str, str]] = []
+    kept: list[str] = []
+    headings: list[str] = []
+    seen_body = False
+    in_comments = False
+    for idx, line in enumerate(lines):
+        if not line:
+            continue
+        if in_comments:
+            furniture.append(("comments", line))
+            continue
+        kind = _classify(line)
+        if kind in ("vote", "comments"):
+            # A reader comment is the paragraph(s) just above its vote counter; all after it is comments.
+            while kept and not _looks_like_reporting(kept[-1]) and kind == "vote":
+                furniture.append(("comments", kept.pop()))
+                break
+            furniture.append((kind, line))
+            in_comments = True
+            continue
+        if kind:
+            furniture.append((kind, line))
+            continue
+        stated = _STATED_DATE.match(line)
+        if stated and len(line.split()) <= 12:
+            published_date = published_date or _parse_stated(stated)
+            furniture.append(("dateline", line))
+            continue
+        if not seen_body and not _is_body(line):
+            headings.append(line)
+            continue
+        seen_body = True
+        kept.append(line)
+
+    dateline = None
+    agency = None
+    # A heading that is only a place in capitals ("MOSCOW") is the dateline.
+    for h in headings:
+        if re.fullmatch(r"[A-Z][A-Z .'’-]{2,40}", h) and len(h.split()) <= 4:
+            dateline = h.strip().title() if dateline is None else dateline
+    if kept:
+        m = _DATELINE.match(kept[0])
+        if m and len(m["place"] or m["place2"]) >= 3:
+            dateline = (m["place"] or m["place2"]).strip().title()
+            agency = m["agency"] or m["agency2"]
+    body = "\n\n".join(kept)
+    if agency is None:
+        credit = _AGENCY_CREDIT.search(body) or _AGENCY_CREDIT.search(
+            "\n".join(line for _, line in furniture))
+        if credit:
+            agency = credit["agency"] or credit["agency2"]
+    if agency is None:
+        agency = next((_agency_in(line) for kind, line in furniture if kind == "credit" and _agency_in(line)), None)
+    if title is None:
+        candidates = [h for h in headings if len(h.split()) >= 4 and not _classify(h)]
+        title = candidates[-1] if candidates else None
+    if not body.strip():
+        warnings.append("no article body found")
+    return CleanDocument(text=body, title=title, source=source or agency, url=url,
+                         dateline=dateline, published_date=published_date,
+                         furniture=furniture, warnings=warnings)
+
+
+def _agency_in(line: str) -> str | None:
+    """The agency a sign-off or credit line names, in its usual spelling."""
+    for word in re.findall(r"[A-Za-z][A-Za-z.-]+", line):
+        for agency in AGENCIES:
+            if word == agency or (word.isupper() and word.lower() == agency.lower()):
+                return agency
+    return None
+
+
+def _looks_like_reporting(paragraph: str) -> bool:
+    """Journalistic prose names its sources; a reader's comment rarely does."""
+    return bool(re.search(r"\b(said|says|told|according to|reported|stated)\b", paragraph))
