@@ -107,7 +107,7 @@ def _parse_stated(m: re.Match) -> date | None:
 
 def normalise_text(raw: str) -> str:
     """Fix mojibake and unify whitespace; paragraphs are kept as single lines."""
-    text = ftfy.fix_text(raw, normalization="NFC")
+    text = ftfy.fix_text(raw, normalization="NFC", uncurl_quotes=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = re.sub(r"[ \t\f\v]+", " ", text)
     return "\n".join(line.strip() for line in text.split("\n"))

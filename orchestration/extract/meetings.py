@@ -1,0 +1,818 @@
+"""Meetings an article reports: who met whom, when, where, held or planned, what kind.
+
+    extract_meetings(text, actors, published_date, dateline) -> list[Meeting]
+
+How it works, sentence by sentence:
+
+1. Triggers. A compiled regex finds the words that report an encounter: verbs
+   ("met", "held talks", "conferred with", "hosted", "received", "welcomed",
+   "visited", "co-chaired", "saw each other"), nouns ("talks", "meeting",
+   "consultations", "negotiations", "summit", "visit", "trip to") and remote forms
+   ("phone call", "video link", "telephone conversation", "by phone").
+2. Participants. The clause around the trigger (cut at subordinators, relative
+   clauses, "said that", dashes) gives its people through the actors API; when
+   it holds fewer than two, the whole sentence does. Role descriptions the actors
+   module has not tagged ("China's top diplomat", "the Chinese Premier") are
+   resolved with ``DocumentActors.resolve``. A possessor that is not the subject of
+   the meeting ("Joe Biden's national security adviser") and a name used as a
+   modifier ("a close Putin ally") are no participants. Anaphora: "the two leaders
+   met", "a video conference in June" take the parties of the meeting just
+   reported; "he ... by telephone with his counterpart" takes the counterpart of the
+   last meeting of that person; "we/our" in a transcript are the speaker and the
+   person last mentioned. A visit with no named counterpart keeps the person and
+   the country visited.
+3. Status: planned when the clause says so ("will", "is set to", "invited ... to",
+   "plans to", "expected to", "next month") or the date lies ahead; else held.
+4. Date: the date expression of the clause, else of the sentence, else of the
+   three sentences before (a date already used by another meeting is skipped),
+   resolved with ``dates.find_dates`` (forward for planned meetings).
+5. Place: "in <city>", "in the Uzbek city of Samarkand", "<city>'s Red Square", a
+   venue ("at the Kremlin" -> Moscow; "Government House of the Russian Federation"
+   -> the capital of the country named), a city naming an event ("the Beijing
+   Winter Olympics"), "Welcome to <place>" just after, another report of the same
+   parties at the same time, and lastly the dateline when it lies in a
+   participant's country.
+6. Merge: reports of one meeting in one article become one item (same or
+   contained parties, same status, compatible type, date and place; a
+   pluperfect "had held", "also held", or "recently" marks a different meeting).
+
+Nothing here names a person or an article; the only table is a short list of
+world-famous seats of government (reference data).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from orchestration.extract import reference
+from orchestration.extract.dates import DateMention, find_dates
+from orchestration.extract.records import Actor, Meeting
+from orchestration.extract.sentences import split_sentences
+
+__all__ = ["extract_meetings"]
+
+# ---------------------------------------------------------------------------
+# Reference data: seats of government known the world over -> their city.
+# ---------------------------------------------------------------------------
+SEATS_OF_GOVERNMENT = {
+    "kremlin": "Moscow", "moscow kremlin": "Moscow", "red square": "Moscow",
+    "great hall of the people": "Beijing", "zhongnanhai": "Beijing",
+    "diaoyutai": "Beijing", "diaoyutai state guesthouse": "Beijing", "tiananmen square": "Beijing",
+    "white house": "Washington", "oval office": "Washington", "capitol": "Washington",
+    "pentagon": "Washington", "state department": "Washington",
+    "elysee": "Paris", "elysee palace": "Paris", "élysée": "Paris", "élysée palace": "Paris",
+    "quai d'orsay": "Paris", "downing street": "London", "10 downing street": "London",
+    "buckingham palace": "London", "blue house": "Seoul", "yongsan": "Seoul",
+    "kantei": "Tokyo", "akasaka palace": "Tokyo", "rashtrapati bhavan": "New Delhi",
+    "hyderabad house": "New Delhi", "bellevue palace": "Berlin", "chancellery in berlin": "Berlin",
+    "quirinale": "Rome", "palazzo chigi": "Rome", "moncloa": "Madrid", "moncloa palace": "Madrid",
+    "planalto": "Brasília", "planalto palace": "Brasília", "casa rosada": "Buenos Aires",
+    "mariinsky palace": "Kyiv", "ak saray": "Ankara", "dolmabahce palace": "Istanbul",
+    "dolmabahçe palace": "Istanbul", "vatican": "Vatican City", "apostolic palace": "Vatican City",
+    "malacanang palace": "Manila", "malacañang palace": "Manila", "istana": "Singapore",
+    "aso rock": "Abuja", "union buildings": "Pretoria", "kasr el-nil": "Cairo",
+    "al-yamamah palace": "Riyadh", "presidential palace in": "",
+}
+_BUILDING_WORDS = ("house", "palace", "hall", "building", "residence", "chancellery", "headquarters",
+                   "secretariat", "parliament", "assembly", "duma", "office")
+
+# ---------------------------------------------------------------------------
+# Triggers
+# ---------------------------------------------------------------------------
+_TRIGGER_RE = re.compile(r"""
+ (?P<call>
+    \b(?:(?:tele)?phone|video)[\s-]+(?:call|conversation|talks|conference|link|chat|summit|meeting|contact)s?\b
+  | \bvideo[\s-]?conference\b
+  | \bby\s+(?:tele)?phone\b | \bover\s+the\s+(?:tele)?phone\b
+  | \b(?:by|via|over)\s+video(?:\s+link)?\b
+  | \bcall(?:ed)?\s+(?:with|to)\b
+  | \b(?:phone|telephone)d\b
+  | \bspoke\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|with)\b
+ )
+|(?P<summit>
+    \bsummit\b | \bbr(?:ing|ings|ought)\s+together\b
+ )
+|(?P<visit>
+    \bvisit(?:ed|ing|s)?\b | \btrip\s+to\b | \btour\s+of\b
+  | \barriv(?:ed|es|ing|e)\s+in\b | \btouched\s+down\s+in\b | \blanded\s+in\b
+  | \btravell?(?:ed|ing|s)?\s+to\b
+ )
+|(?P<talks>
+    \bmet\b | \bmeets?\b | \bmeeting\b | \btalks\b
+  | \bconferr?(?:ed|ing|s)?\s+with\b
+  | \bconsultations?\b | \bnegotiations\b
+  | \bdiscussions?\s+with\b | \b(?:held|had|hold|holds|have|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}discussions?\b
+  | \bconversation\b
+  | \bhost(?:ed|s|ing)\b | \breceived\b | \bwelcomed\b
+  | \bco-?chair(?:ed|ing|s)?\b
+  | \bsat\s+down\s+with\b | \bsitting\s+(?:down\s+)?with\b
+  | \b(?:saw|see|seen|meet)\s+each\s+other\b
+  | \bt[eê]te-[aà]-t[eê]te\b
+ )
+""", re.I | re.X)
+
+_ANAPHOR_BEFORE = re.compile(r"(?:\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2})$", re.I)
+_PLURAL_MEETINGS = re.compile(r"\bmeetings\b|\bvisits\b|\bsummits\b|\bcalls\b", re.I)
+_NOUN_TRIGGERS = {"meeting", "talks", "consultations", "consultation", "negotiations", "summit", "visit",
+                  "conversation", "call", "link", "conference", "videoconference"}
+
+# Clause boundaries inside a sentence.
+_CLAUSE_BREAK = re.compile(r"""
+   ;\s*
+ | \s+(?:--|–|—)\s+
+ | ,\s*(?=(?:who|which|where|whereas|although|though|but|because|saying|adding|noting|according\s+to|while|as|after|before|when|since)\b)
+ | \s+(?=(?:after|before|while|although|though|because|since|until|once|whereas)\s)
+ | \b(?:said|says|noted|notes|added|adds|stressed|stresses|announced|reported|stated|recalled|emphasized|emphasised|told\s\w+|warned|believe[sd]?|hoped|hopes)\s+(?:on\s+\w+\s+)?that\s+
+ | \s+(?=to\s+(?:discuss|attend|sign|mark|celebrate|take\s+part|participate)\b)
+""", re.X | re.I)
+
+_PLANNED = re.compile(r"""
+   \b(?:will|shall|'ll|would|is\s+to|are\s+to)\b
+ | \b(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|going|planning)\s+to\b
+ | \b(?:plans?|planned|planning|intends?|intending|hopes?|hoping|agreed|proposed|offered|readiness|ready|prepared|expecting|expects?|awaits?|awaiting)\s+(?:[\w'’.-]+\s+){0,5}to\b
+ | (?<!\barrived\s)(?<!\bcame\s)(?<!\bwent\s)(?<!\border\s)\bto\s+(?:meet|visit|hold|host|travel|pay|make|attend)\b
+ | \binvit(?:ed|es|ing|e)\b(?!\s+(?:by|of))
+ | \bupcoming\b | \bforthcoming\b | \bnext\s+(?:week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
+""", re.X | re.I)
+_NOT_PLANNED = re.compile(r"\bat\s+the\s+invitation\s+of\b|\bon\s+the\s+invitation\s+of\b", re.I)
+_DISTINCT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:held|met|visited|talked|spoken|discussed|conferred|hosted)\b|"
+                       r"\balso\s+(?:held|met|had|hosted|received|holds|meets)\b|\brecently\b|\bprevious(?:ly)?\b|"
+                       r"\bearlier\s+(?:meeting|talks|visit|call)\b|\btrilateral\b|\bthree-way\b|\bseparately\b",
+                       re.I)
+_HABITUAL = re.compile(r"\beach\s+other['’]s\s+countr|\bonce\s+a\s+year\b|\bevery\s+year\b|\bregularly\b|"
+                       r"\bannually\b|\btimes\s+a\s+year\b|\bin\s+a\s+row\b|\bsince\s+you\s+took\b", re.I)
+_ORDINAL_BEFORE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                             r"tenth|\w+teenth|\w+tieth)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|each\s+other|one\s+another)\b", re.I)
+_GROUP_ANAPHOR = re.compile(r"\b(?:the\s+two(?:\s+leaders|\s+men|\s+sides|\s+presidents|\s+ministers)?|"
+                            r"both\s+(?:leaders|men|sides|presidents|ministers)|the\s+(?:leaders|pair|sides|duo)|"
+                            r"they|their)\b", re.I)
+_WITH_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:with|between)\b", re.I)
+
+# A name used as a modifier or as a possessor of something else is no participant.
+_RELATIONAL_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:ally|allies|associate|associates|aide|aides|adviser|advisers|advisor|loyalist|"
+    r"loyalists|spokesman|spokeswoman|spokesperson|administration|government|era|regime|camp|team|"
+    r"critic|critics|family|friend|protégé|protege|envoy|officials?|cabinet|party|supporters?|"
+    r"national\s+security\s+adviser|security\s+adviser|(?:[\w-]+\s+)?(?:adviser|advisor|aide|spokesman|"
+    r"spokesperson|minister|secretary|envoy|ambassador))\b", re.I)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+_MEETING_NOUN_AFTER = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|visit|trip|call|conversation|consultations|"
+    r"negotiations|summit|tour|arrival)\b", re.I)
+
+# Words that introduce a place that is not where a meeting happened.
+_TOPIC_BEFORE_PLACE = re.compile(
+    r"\b(?:war|conflict|crisis|situation|invasion|fighting|offensive|operation|interests?|influence|presence|"
+    r"peace|security|stability|tensions?|investments?|projects?|role|troops|forces|sanctions|exports?|imports?|"
+    r"trade|supplies|supply|gas|oil|ambassador|embassy|envoy|issues?|relations|affairs|developments|events|"
+    r"ties|aired|broadcast|televised|reported|published|elections?|people|protests?|born|based|"
+    r"headquartered|stationed|deployed|attacks?|strikes?|drills|exercises|customs|companies|banks|markets?|"
+    r"prices|growth|development|unrest|regions?|minorities|policy|policies)\s+(?:[\w-]+\s+)?$", re.I)
+_PLACE_RE = re.compile(
+    r"\b(?P<prep>in|at|to|into|inside|near)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|the\s+)?[A-Z][\w'’.-]*){0,6})")
+_CITY_OF_RE = re.compile(r"\b(?:city|town|capital|resort|port|village)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)")
+_CITY_EVENT_RE = re.compile(
+    r"\b(?:the|a)\s+(?P<name>[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?:Olympics?|Games|Forum|Expo|[Ss]ummit|[Cc]onference|[Cc]eremony|[Pp]arade|[Ff]estival|[Dd]ialogue)\b")
+_WELCOME_RE = re.compile(r"\b[Ww]elcome(?:\s+you)?\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|the\s+)?[A-Z][\w'’.-]*){0,6})")
+_SPEAKER_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*:\s+\S", re.M)
+_QUOTE_RE = re.compile(r"[\"“][^\"“”]{0,2000}[\"”]")
+_MONTH_OR_DAY = frozenset("""january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday""".split())
+_OUTLET = re.compile(r"\b(?:agency|media|tass|xinhua|reuters|interfax|sputnik|ria|cctv|broadcaster|television|"
+                     r"newspaper|press\s+service|news|times|post|journal|bloomberg|afp|ap)\b", re.I)
+
+
+@dataclass
+class _Cand:
+    sent: int
+    start: int
+    end: int
+    trig_start: int
+    trig_end: int
+    mtype: str
+    status: str
+    persons: list[Actor]
+    others: list[Actor] = field(default_factory=list)  # organisations
+    country: Actor | None = None  # country visited
+    date: DateMention | None = None
+    place: str | None = None
+    place_rank: int = 0  # 3 explicit city/venue, 2 explicit country, 1 inferred
+    distinct: bool = False
+    anaphoric: bool = False
+    merged: int = 1
+    evidence_start: int = 0
+    evidence_end: int = 0
+
+    def names(self) -> set[str]:
+        return {a.name for a in self.persons}
+
+
+# ---------------------------------------------------------------------------
+# Places
+# ---------------------------------------------------------------------------
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("’", "'")).strip().lower()
+
+
+def _capital(code: str | None) -> str | None:
+    c = reference.country_by_code(code) if code else None
+    return c.capital if c else None
+
+
+def _place_country(place: str | None) -> str | None:
+    if not place:
+        return None
+    c = reference.country_for(place)
+    if c is not None and _fold(place) in {_fold(n) for n in (c.name, *c.alt_names)}:
+        return c.alpha3
+    return reference.city_country(place)
+
+
+def _is_country_name(name: str) -> reference.Country | None:
+    c = reference.country_for(name)
+    if c is None:
+        return None
+    if _fold(name).removeprefix("the ") in {_fold(n) for n in (c.name, *c.alt_names)}:
+        return c
+    return None
+
+
+def _resolve_place(name: str) -> tuple[str | None, int]:
+    """A place name as written -> (city or country, rank)."""
+    name = name.strip().rstrip(".,'’")
+    low = _fold(name)
+    # possessive city: "Moscow's Red Square"
+    m = re.match(r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s", name)
+    if m and reference.city_country(m.group(1)):
+        return m.group(1), 3
+    for seat, city in SEATS_OF_GOVERNMENT.items():
+        if seat and (low == seat or low.startswith(seat + " ") or low.endswith(" " + seat)):
+            return city, 3
+    words = low.split()
+    # venue naming a government: "Government House of the Russian Federation"
+    if any(w in _BUILDING_WORDS for w in words[:3]) and " of " in f" {low} ":
+        tail = re.split(r"\bof\s+(?:the\s+)?", name, maxsplit=1)[-1]
+        c = _is_country_name(tail)
+        if c is not None and c.capital:
+            return c.capital, 3
+    toks = name.split()
+    # "Guilin City", "Nanping", "New Delhi", "Beijing Winter Olympics": longest known prefix
+    for n in range(min(len(toks), 4), 0, -1):
+        cand = " ".join(toks[:n])
+        if n == 1 and cand.lower() in _MONTH_OR_DAY:
+            return None, 0
+        if _is_country_name(cand):
+            return cand, 2
+        if reference.city_country(cand) and cand.lower() not in _MONTH_OR_DAY:
+            if n == 1 and len(toks) > 1 and toks[1].lower() not in ("city",) and \
+                    _fold(" ".join(toks[:2])) in SEATS_OF_GOVERNMENT:
+                continue
+            return cand, 3
+    return None, 0
+
+
+def _places_in(text: str, start: int, end: int, visit: bool) -> list[tuple[int, str, int]]:
+    """(position, place, rank) for places in text[start:end]."""
+    out = []
+    for m in _CITY_OF_RE.finditer(text, start, end):
+        if reference.city_country(m.group("name")) or len(m.group("name")) > 2:
+            out.append((m.start("name"), m.group("name"), 3))
+    for m in _PLACE_RE.finditer(text, start, end):
+        prep = m.group("prep").lower()
+        if prep in ("to", "into") and not visit and not re.search(
+                r"(?:welcomed?|trip|visit|travell?ed|came|went|brought)\s+(?:\w+\s+){0,2}$",
+                text[max(0, m.start() - 30):m.start()], re.I):
+            continue
+        before = text[max(start, m.start() - 40):m.start()]
+        if _TOPIC_BEFORE_PLACE.search(before):
+            continue
+        place, rank = _resolve_place(m.group("name"))
+        if place:
+            out.append((m.start("name"), place, rank))
+    out.sort()
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Sentences, clauses, quotes
+# ---------------------------------------------------------------------------
+
+def _clause(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
+    cs, ce = s, e
+    for m in _CLAUSE_BREAK.finditer(text, s, e):
+        if m.end() <= pos:
+            cs = m.end()
+        elif m.start() >= pos:
+            ce = m.start()
+            break
+    return cs, ce
+
+
+def _transcript_speakers(text: str, actors) -> list[tuple[int, Actor]]:
+    """(offset, speaker) for "Name Surname: ..." transcript labels."""
+    out = []
+    for m in _SPEAKER_LABEL.finditer(text):
+        for men in actors.in_span(m.start("name"), m.end("name") + 1):
+            if men.actor.actor_type == "person":
+                out.append((m.start(), men.actor))
+                break
+    return out
+
+
+def _speaker_at(speakers: list[tuple[int, Actor]], pos: int) -> Actor | None:
+    who = None
+    for off, actor in speakers:
+        if off <= pos:
+            who = actor
+        else:
+            break
+    return who
+
+
+# ---------------------------------------------------------------------------
+# Participants
+# ---------------------------------------------------------------------------
+_DESC_PHRASE = re.compile(
+    r"\b(?:(?:the|a|an|his|her|their|its)\s+|(?:[A-Z][\w-]+['’]s\s+))"
+    r"(?:(?:[A-Z][\w-]+|senior|top|new|visiting|then|former|chief)\s+){0,3}"
+    r"(?:counterpart|leader|president|premier|prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|"
+    r"minister|diplomat|official|envoy|ambassador|head\s+of\s+state|chairman|chancellor|king|emir|"
+    r"defen[cs]e\s+chief|security\s+chief|spy\s+chief|secretary)\b", re.I)
+
+
+def _person_ok(actor: Actor) -> bool:
+    if actor.actor_type != "person":
+        return False
+    name = actor.name.strip()
+    toks = name.split()
+    if len(toks) == 1 and (reference.city_country(name) or reference.country_for(name)):
+        return False  # a place the actors module took for a person
+    if name.lower() in SEATS_OF_GOVERNMENT:
+        return False
+    return True
+
+
+def _mentions_in(actors, text: str, s: int, e: int, trig_start: int, trig_end: int):
+    """People and organisations of text[s:e] that can take part in the meeting there."""
+    persons: list[tuple[int, Actor]] = []
+    orgs: list[tuple[int, Actor]] = []
+    covered: list[tuple[int, int]] = []
+    for men in actors.in_span(s, e):
+        a = men.actor
+        if a.actor_type != "country":  # "The Chinese" of "The Chinese leader" is resolved below
+            covered.append((men.char_start, men.char_end))
+        if trig_start <= men.char_start < trig_end:
+            continue
+        after = text[men.char_end:men.char_end + 60]
+        surface = men.surface
+        if surface.endswith(("'s", "’s")):
+            after = surface[-2:] + after
+        if _POSSESSIVE_AFTER.match(after) and not _MEETING_NOUN_AFTER.match(after):
+            continue
+        if _RELATIONAL_AFTER.match(after) and not _POSSESSIVE_AFTER.match(after) and \
+                len(surface.split()) <= 2 and surface[:1].isupper() and not re.match(r"^\s*,", after):
+            continue
+        if a.actor_type == "person":
+            if _person_ok(a):
+                persons.append((men.char_start, a))
+        elif a.actor_type == "organization":
+            if not _OUTLET.search(a.name) and a.name.lower() not in SEATS_OF_GOVERNMENT:
+                orgs.append((men.char_start, a))
+    # role descriptions the actors module left untagged
+    for m in _DESC_PHRASE.finditer(text, s, e):
+        if any(cs <= m.start() < ce or m.start() <= cs < m.end() for cs, ce in covered):
+            continue
+        actor = actors.resolve(m.group(0), m.start())
+        if actor is not None and _person_ok(actor):
+            persons.append((m.start(), actor))
+    persons.sort(key=lambda x: x[0])
+    return _unique([a for _, a in persons]), _unique([a for _, a in orgs])
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------
+_BAD_DATE_PREFIX = re.compile(r"^(?:since|until|till|by|before|after)\b", re.I)
+
+
+def _date_ok(d: DateMention, status: str, published: date | None) -> bool:
+    if _BAD_DATE_PREFIX.match(d.text):
+        return False
+    if d.date is not None and published is not None:
+        if status == "held" and d.date > published + timedelta(days=1):
+            return False
+        if status == "planned" and d.precision == "day" and d.date < published - timedelta(days=1):
+            return False
+        if status == "planned" and d.precision == "year" and d.date.year < published.year:
+            return False
+    return True
+
+
+def _nearest_date(dates: list[DateMention], pos: int, status: str, published: date | None,
+                  used: set[int]) -> DateMention | None:
+    best, best_d = None, None
+    for d in dates:
+        if d.start in used or not _date_ok(d, status, published):
+            continue
+        dist = d.start - pos if d.start >= pos else (pos - d.end) + 1
+        # a more precise expression wins over a nearer year
+        dist += {"day": 0, "month": 15, "year": 40}[d.precision]
+        if best is None or dist < best_d:
+            best, best_d = d, dist
+    return best
+
+
+# ---------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------
+
+def extract_meetings(text: str, actors, published_date: date | None,
+                     dateline: str | None) -> list[Meeting]:
+    """Meetings reported in ``text`` (see the module docstring)."""
+    if not text or not _TRIGGER_RE.search(text):
+        return []
+    sents = split_sentences(text)
+    if not sents:
+        return []
+    past = find_dates(text, published_date)
+    future = find_dates(text, published_date, planned=True)
+    fut_by_start = {d.start: d for d in future}
+    quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    speakers = _transcript_speakers(text, actors)
+
+    # dates per sentence
+    sent_dates: list[list[DateMention]] = [[] for _ in sents]
+    j = 0
+    for d in past:
+        while j < len(sents) and sents[j][1] <= d.start:
+            j += 1
+        if j < len(sents) and sents[j][0] <= d.start:
+            sent_dates[j].append(d)
+
+    cands: list[_Cand] = []
+    used_dates: set[int] = set()
+    for si, (s, e) in enumerate(sents):
+        trig = list(_TRIGGER_RE.finditer(text, s, e))
+        if not trig:
+            continue
+        for m in trig:
+            c = _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quotes,
+                           speakers, cands, published_date, used_dates)
+            if c is not None:
+                cands.append(c)
+    items = _merge(cands)
+    _fill_places(items, text, sents, dateline, published_date)
+    out = []
+    for c in items:
+        parts = _final_participants(c)
+        if len(parts) < 2:
+            continue
+        d = c.date
+        out.append(Meeting(
+            participants=parts, status=c.status, meeting_type=c.mtype,
+            evidence=text[c.evidence_start:c.evidence_end], char_start=c.evidence_start,
+            char_end=c.evidence_end, meeting_date=d.date if d else None,
+            date_precision=d.precision if d and d.date else None, date_text=d.text if d else None,
+            location=c.place))
+    return out
+
+
+def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quotes, speakers,
+               cands, published, used_dates) -> _Cand | None:
+    ts, te = m.start(), m.end()
+    kind = m.lastgroup
+    word = m.group(0).lower()
+    before = text[max(s, ts - 60):ts]
+    after = text[te:min(e, te + 80)]
+    sentence = text[s:e]
+    # generic or plural mentions are no single meeting
+    if _PLURAL_MEETINGS.fullmatch(word):
+        return None
+    if kind == "visit" and (_ORDINAL_BEFORE.search(before) and not re.search(r"\bfirst\b", before[-30:], re.I)):
+        return None
+    cs, ce = _clause(text, s, e, ts)
+    clause = text[cs:ce]
+    if _HABITUAL.search(clause):
+        return None
+    if word in ("talks",) and re.match(r"\s+(?:of|about)\b", after) and not re.search(r"\b(?:held|hold|had)\s", before):
+        return None
+    if word.startswith(("received", "welcomed")) and re.match(r"\s+(?:a|an|the)?\s*(?:support|backing|call|message|letter|news|report|award|delivery|shipment)", after, re.I):
+        return None
+    if word.startswith("host") and not re.match(r"\s+(?:[A-Z]|his|her|their|a\s+[\w-]+\s+(?:delegation|official|minister|leader|counterpart)|the\s+(?:[\w-]+\s+){0,2}(?:delegation|president|leader|minister|premier|chancellor|king|counterpart))", after):
+        return None
+    mtype = {"call": "call", "summit": "summit", "visit": "visit", "talks": "talks"}[kind]
+    if kind == "talks" and re.search(r"\b(?:video|phone|telephone)\b", clause, re.I):
+        mtype = "call"
+    if word.startswith("visit") and re.search(r"\b(?:will|to|would|plans?\s+to)\s+$", before, re.I):
+        mtype = "visit"
+    noun = word.split()[-1] in _NOUN_TRIGGERS
+    anaphoric = noun and bool(_ANAPHOR_BEFORE.search(before)) and not _WITH_AFTER.match(after)
+
+    # status
+    pre = text[max(cs, ts - 90):te]
+    status = "planned" if _PLANNED.search(pre) and not _NOT_PLANNED.search(clause) else "held"
+    if kind == "visit" and re.search(r"\binvit", clause, re.I) and not _NOT_PLANNED.search(clause):
+        status = "planned"
+
+    # participants
+    persons, orgs = _mentions_in(actors, text, cs, ce, ts, te)
+    if len(persons) < 2:
+        p2, o2 = _mentions_in(actors, text, s, e, ts, te)
+        if len(p2) > len(persons):
+            persons, orgs = p2, o2 or orgs
+    in_quote = any(qs <= ts < qe for qs, qe in quotes)
+    if _FIRST_PERSON.search(clause) and len(persons) < 2:
+        speaker = _speaker_at(speakers, ts)
+        if speaker is not None:
+            persons = _unique([speaker] + persons)
+            if len(persons) < 2:
+                other = _last_other_person(actors, ts, speaker, sents, si)
+                if other is not None:
+                    persons.append(other)
+    distinct = bool(_DISTINCT.search(text[max(cs, ts - 60):ce]))
+
+    # a visit: the country visited
+    country = None
+    visit_place = None
+    if mtype == "visit":
+        for pos, place, rank in _places_in(text, ts, ce, True):
+            code = _place_country(place)
+            if code:
+                visit_place = (place, rank)
+                c = reference.country_by_code(code)
+                country = Actor(c.name, "country", c.alpha3) if c else None
+                break
+        if country is None and (len(persons) < 2 or anaphoric):
+            return None
+        # nobody visits their own country
+        if country is not None and persons and all(p.country_code == country.country_code for p in persons):
+            return None
+
+    if len(persons) < 2 and anaphoric:
+        return None
+    if len(persons) < 2 and not orgs and mtype != "visit":
+        # "the two leaders met", "a video conference in June", "he ... with his counterpart"
+        ctx = _context_parties(cands, persons, si, text, ts, te, after)
+        if ctx is None:
+            return None
+        persons = ctx
+    if len(persons) < 2 and len(orgs) + len(persons) < 2 and country is None:
+        return None
+    if len(persons) >= 2:
+        orgs = []
+
+    # date
+    dates = sent_dates[si]
+    if status == "planned":
+        dates = [fut_by_start.get(d.start, d) for d in dates]
+    in_clause = [d for d in dates if cs <= d.start < ce]
+    d = _nearest_date(in_clause, ts, status, published, used_dates) or \
+        _nearest_date(dates, ts, status, published, used_dates)
+    if d is None and not anaphoric:
+        for back in range(si - 1, max(-1, si - 4), -1):
+            prev = [x for x in sent_dates[back] if x.start not in used_dates]
+            if status == "planned":
+                prev = [fut_by_start.get(x.start, x) for x in prev]
+            prev = [x for x in prev if _date_ok(x, status, published)]
+            if prev:
+                d = max(prev, key=lambda x: ({"day": 2, "month": 1, "year": 0}[x.precision], x.start))
+                break
+    if d is not None:
+        if d.start >= s and d.start < e:
+            used_dates.add(d.start)
+        if published and d.date and d.date > published + timedelta(days=1):
+            status = "planned"
+
+    # place
+    place, rank = None, 0
+    if visit_place:
+        place, rank = visit_place
+    found = _places_in(text, cs, ce, mtype == "visit")
+    if not found:
+        found = _places_in(text, s, e, mtype == "visit")
+    if found:
+        # nearest to the trigger, after it preferred
+        fp = min(found, key=lambda x: (abs(x[0] - te) if x[0] >= ts else abs(ts - x[0]) + 20, -x[2]))
+        if fp[2] >= rank:
+            place, rank = fp[1], fp[2]
+    if place is None:
+        for mm in _CITY_EVENT_RE.finditer(text, s, e):
+            if reference.city_country(mm.group("name")) and mm.group("name").lower() not in _MONTH_OR_DAY:
+                place, rank = mm.group("name"), 1
+                break
+
+    return _Cand(sent=si, start=s, end=e, trig_start=ts, trig_end=te, mtype=mtype, status=status,
+                 persons=persons, others=orgs, country=country, date=d, place=place, place_rank=rank,
+                 distinct=distinct, evidence_start=s, evidence_end=e)
+
+
+def _last_other_person(actors, pos: int, speaker: Actor, sents, si) -> Actor | None:
+    lo = sents[max(0, si - 8)][0]
+    best = None
+    for men in actors.in_span(lo, pos):
+        a = men.actor
+        if _person_ok(a) and a.name != speaker.name and not men.surface.lower() in ("he", "she", "you", "i"):
+            best = a
+    return best
+
+
+def _context_parties(cands: list[_Cand], persons: list[Actor], si: int, text: str, ts: int, te: int,
+                     after: str) -> list[Actor] | None:
+    """Parties of a meeting whose sentence names fewer than two of them."""
+    if not cands:
+        return None
+    if persons:
+        if _WITH_AFTER.match(after):
+            return None  # "talks with <someone we cannot name>"
+        p = persons[0]
+        for c in reversed(cands):
+            if si - c.sent > 6:
+                break
+            if p.name in c.names() and len(c.persons) >= 2:
+                return _unique([p] + [x for x in c.persons if x.name != p.name])
+        return None
+    last = cands[-1]
+    if si - last.sent <= 2 and len(last.persons) >= 2:
+        return list(last.persons)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Merging
+# ---------------------------------------------------------------------------
+_TYPE_OK = {frozenset({"talks", "visit"}), frozenset({"talks"}), frozenset({"visit"}), frozenset({"call"}),
+            frozenset({"summit"}), frozenset({"other"})}
+
+
+def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.date is None or b.date is None:
+        if a.date is None and b.date is None:
+            return _norm_dt(a.text) == _norm_dt(b.text)
+        return True
+    prec = {"day": 10, "month": 7, "year": 4}
+    n = min(prec[a.precision], prec[b.precision])
+    return a.date.isoformat()[:n] == b.date.isoformat()[:n]
+
+
+def _norm_dt(t: str) -> str:
+    t = t.lower()
+    t = re.sub(r"^(?:on|in|early|late|last|this|of)\s+", "", t)
+    return re.sub(r"['’]s$", "", t).strip()
+
+
+def _places_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b or _fold(a) == _fold(b):
+        return True
+    ca, cb = _place_country(a), _place_country(b)
+    if _is_country_name(a) and ca == cb:
+        return True
+    if _is_country_name(b) and ca == cb:
+        return True
+    return False
+
+
+def _parties_compatible(a: _Cand, b: _Cand) -> bool:
+    na, nb = a.names(), b.names()
+    if na == nb and na:
+        return True
+    small, big = (a, b) if len(na) <= len(nb) else (b, a)
+    ns, nbg = small.names(), big.names()
+    if ns and ns <= nbg:
+        # a partial report ("Putin met China's defence minister") of a fuller one
+        return not (b.distinct and len(nb) > len(na)) and not (a.distinct and len(na) > len(nb))
+    # a visit by P to country C and a meeting of P with someone of C
+    for v, o in ((a, b), (b, a)):
+        if v.country is not None and len(v.persons) == 1:
+            p = v.persons[0]
+            if p.name in o.names() and any(x.country_code == v.country.country_code for x in o.persons
+                                           if x.name != p.name):
+                return True
+            if p.name in o.names() and o.country is not None and o.country.country_code == v.country.country_code:
+                return True
+    return False
+
+
+def _compatible(a: _Cand, b: _Cand) -> bool:
+    if a.status != b.status:
+        return False
+    if frozenset({a.mtype, b.mtype}) not in _TYPE_OK and "other" not in (a.mtype, b.mtype):
+        return False
+    if b.distinct and (a.date is None) != (b.date is None):
+        return False
+    if b.distinct and b.date is None and a.date is None:
+        return False
+    if not _dates_compatible(a.date, b.date):
+        return False
+    if not _places_compatible(a.place if a.place_rank >= 2 else None, b.place if b.place_rank >= 2 else None):
+        return False
+    return _parties_compatible(a, b)
+
+
+def _absorb(a: _Cand, b: _Cand) -> None:
+    """Merge b into a."""
+    if len(b.persons) > len(a.persons) and len(a.persons) < 2:
+        a.evidence_start, a.evidence_end = b.evidence_start, b.evidence_end
+        a.mtype = b.mtype if a.mtype == "visit" else a.mtype
+    a.persons = _unique(a.persons + b.persons)
+    a.others = _unique(a.others + b.others)
+    if a.country is None:
+        a.country = b.country
+    prec = {"day": 3, "month": 2, "year": 1}
+    if b.date is not None and (a.date is None or (b.date.date and not a.date.date) or
+                               (b.date.date and prec[b.date.precision] > prec[a.date.precision])):
+        a.date = b.date
+    if b.place_rank > a.place_rank:
+        a.place, a.place_rank = b.place, b.place_rank
+    a.merged += b.merged
+
+
+def _merge(cands: list[_Cand]) -> list[_Cand]:
+    items: list[_Cand] = []
+    for c in cands:
+        best = None
+        for it in items:
+            if _compatible(it, c):
+                score = (it.names() == c.names(), _same_date(it.date, c.date), it.sent)
+                if best is None or score > best[0]:
+                    best = (score, it)
+        if best is not None:
+            _absorb(best[1], c)
+        else:
+            items.append(c)
+    return items
+
+
+def _same_date(a: DateMention | None, b: DateMention | None) -> bool:
+    return a is not None and b is not None and a.date == b.date and a.date is not None
+
+
+# ---------------------------------------------------------------------------
+# Places after merging
+# ---------------------------------------------------------------------------
+
+def _fill_places(items: list[_Cand], text: str, sents, dateline: str | None,
+                 published: date | None) -> None:
+    for it in items:
+        if it.place_rank >= 2:
+            continue
+        # "Welcome to the Government House of the Russian Federation" just after the report
+        for k in range(it.sent, min(len(sents), it.sent + 6)):
+            m = _WELCOME_RE.search(text, sents[k][0], sents[k][1])
+            if m:
+                place, rank = _resolve_place(m.group("name"))
+                if place:
+                    it.place, it.place_rank = place, 2
+                    break
+    for it in items:
+        if it.place_rank >= 2:
+            continue
+        # another report of the same parties at the same time
+        for other in items:
+            if other is it or other.place_rank < 2 or other.status != it.status:
+                continue
+            if it.names() <= other.names() and it.names() and _dates_compatible(it.date, other.date) \
+                    and it.date is not None and other.date is not None:
+                it.place, it.place_rank = other.place, 1
+                break
+    if not dateline:
+        return
+    dl_code = _place_country(dateline)
+    for it in items:
+        if it.place or it.status != "held":
+            continue
+        if it.date is not None and it.date.date and published and \
+                (published - it.date.date).days > 7:
+            continue
+        if it.date is not None and it.date.date is None and it.date.precision == "year":
+            continue
+        if it.mtype == "visit" and it.country is not None and dl_code and dl_code != it.country.country_code:
+            continue
+        codes = {p.country_code for p in it.persons if p.country_code}
+        if dl_code is None or dl_code in codes:
+            it.place, it.place_rank = dateline, 1
+
+
+def _final_participants(c: _Cand) -> list[Actor]:
+    parts = list(c.persons)
+    if len(parts) < 2:
+        parts += c.others
+    if c.country is not None and (c.mtype == "visit" or len(parts) < 2):
+        if c.country.name not in {p.name for p in parts}:
+            parts.append(c.country)
+    return _unique(parts)

@@ -1,0 +1,137 @@
+"""Full builds as a user runs them: contract, facts on the seeds, idempotency, incremental runs."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import duckdb
+import pytest
+
+from conftest import marts_snapshot, run_build, seed_paths
+
+CONTRACT = {
+    "dim_documents": ["document_id", "file_name", "title", "source", "url", "dateline", "published_date",
+                      "word_count"],
+    "dim_actors": ["actor_id", "name", "actor_type", "country_code", "role"],
+    "fct_meetings": ["meeting_id", "meeting_date", "date_precision", "status", "meeting_type", "location",
+                     "source_count"],
+    "bridge_meeting_participants": ["meeting_id", "actor_id"],
+    "bridge_meeting_documents": ["meeting_id", "document_id", "evidence"],
+    "fct_statements": ["statement_id", "document_id", "speaker_actor_id", "speaker_name", "statement_kind",
+                       "quote_text", "statement_date", "cited_by", "char_start", "char_end"],
+    "fct_trade_figures": ["figure_id", "document_id", "value", "unit", "raw_text", "measure", "period",
+                          "source", "char_start", "char_end"],
+}
+
+
+def _query(warehouse, sql):
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_marts_hold_the_contract_tables_in_schema_marts(seeds_build):
+    rows = _query(seeds_build, "select table_name, column_name from information_schema.columns "
+                               "where table_schema = 'marts' order by table_name, ordinal_position")
+    found: dict[str, list[str]] = {}
+    for table, column in rows:
+        found.setdefault(table, []).append(column)
+    for table, columns in CONTRACT.items():
+        assert found.get(table) == columns, table
+
+
+def test_seeds_build_has_facts_of_every_kind(seeds_build):
+    counts = {t: _query(seeds_build, f"select count(*) from marts.{t}")[0][0] for t in CONTRACT}
+    assert counts["dim_documents"] == 5
+    for table in ("fct_meetings", "fct_statements", "fct_trade_figures", "dim_actors",
+                  "bridge_meeting_participants", "bridge_meeting_documents"):
+        assert counts[table] > 0, table
+    figures = set(_query(seeds_build, "select value, unit from marts.fct_trade_figures"))
+    assert (240000000000.0, "USD") in figures
+    assert (90.0, "percent") in figures
+
+
+def test_every_fact_points_back_to_its_words(seeds_build):
+    texts = dict(_query(seeds_build.with_name("communique.work.duckdb"),
+                        "select document_id, body_text from raw.documents"))
+    for doc_id, raw_text, start, end in _query(
+            seeds_build, "select document_id, raw_text, char_start, char_end from marts.fct_trade_figures"):
+        assert texts[doc_id][start:end] == raw_text
+    for doc_id, quote, start, end in _query(
+            seeds_build, "select document_id, quote_text, char_start, char_end from marts.fct_statements"):
+        span = texts[doc_id][start:end]
+        assert quote.split()[0] in span, (quote, span)
+
+
+def test_summary_reports_files_documents_facts_and_tests(seeds_build):
+    log = (seeds_build.parent.parent / "build.log").read_text()
+    assert re.search(r"files:\s+5 in folder, 5 read", log)
+    assert re.search(r"documents:\s+5 in warehouse", log)
+    assert re.search(r"facts:\s+\d+ meetings, \d+ statements, \d+ trade figures", log)
+    assert re.search(r"dbt tests:\s+\d+ passed, 0 failed", log)
+
+
+def test_rebuild_is_idempotent_incremental_and_forgets_removed_files(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seeds = seed_paths()
+    for p in seeds[:4]:
+        shutil.copy(p, raw / p.name)
+    warehouse = tmp_path / "wh" / "communique.duckdb"
+
+    run_build(raw, warehouse)
+    first = marts_snapshot(warehouse)
+
+    again = run_build(raw, warehouse)
+    assert re.search(r"files:\s+4 in folder, 0 read, 4 unchanged", again.stdout)
+    assert re.search(r"extracted:\s+0 documents", again.stdout)
+    assert marts_snapshot(warehouse) == first
+
+    shutil.copy(seeds[4], raw / "new-article.txt")
+    added = run_build(raw, warehouse)
+    assert re.search(r"files:\s+5 in folder, 1 read, 4 unchanged", added.stdout)
+    assert re.search(r"extracted:\s+1 documents", added.stdout)
+    assert len(marts_snapshot(warehouse)["dim_documents"]) == 5
+
+    (raw / "new-article.txt").unlink()
+    removed = run_build(raw, warehouse)
+    assert re.search(r"files:\s+4 in folder, 0 read, 4 unchanged, 1 removed", removed.stdout)
+    assert marts_snapshot(warehouse) == first
+
+
+def test_bad_inputs_are_set_aside_and_the_build_goes_on(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(seed_paths()[0], raw / "good.txt")
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "binary.txt").write_bytes(b"\x00\x01\x02" * 1000)
+    (raw / "feed.jsonl").write_text('{"text": "far too short to be an article"}\n{oops\n')
+    warehouse = tmp_path / "wh" / "communique.duckdb"
+    proc = run_build(raw, warehouse)
+    assert "build:       succeeded" in proc.stdout
+    rejected = dict(_query(warehouse.with_name("communique.work.duckdb"),
+                           "select record_name, reason from raw.rejected_files"))
+    assert rejected["empty.txt"] == "empty file"
+    assert "binary" in rejected["binary.txt"]
+    assert "malformed JSON" in rejected["feed.jsonl#2"]
+    assert "no article text" in rejected["feed.jsonl#1"]
+    assert _query(warehouse, "select count(*) from marts.dim_documents")[0][0] == 1
+
+
+def test_failed_build_leaves_the_published_warehouse_whole(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(seed_paths()[0], raw / "a.txt")
+    warehouse = tmp_path / "wh" / "communique.duckdb"
+    run_build(raw, warehouse)
+    before = marts_snapshot(warehouse)
+    # A working database that is not a database: the next build fails before publishing.
+    work = warehouse.with_name("communique.work.duckdb")
+    work.unlink()
+    work.write_bytes(b"this is not a duckdb file" * 100)
+    shutil.copy(seed_paths()[1], raw / "b.txt")
+    with pytest.raises(AssertionError, match="build failed"):
+        run_build(raw, warehouse)
+    assert marts_snapshot(warehouse) == before

@@ -1,0 +1,54 @@
+"""Page furniture never reaches the article body; metadata is read, never guessed."""
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import seed_text
+from orchestration.extract.text import clean_document, normalise_text, read_front_matter
+
+
+def test_reader_comment_vote_counter_caption_and_newsletter_are_set_aside():
+    doc = clean_document(seed_text(4))
+    kinds = {kind for kind, _ in doc.furniture}
+    assert {"newsletter", "caption", "comments", "vote"} <= kinds
+    assert "he can forget it" not in doc.text  # the reader's comment
+    assert "Kremlin Pool Photo" not in doc.text  # the photo caption
+    assert "Newsletter" not in doc.text
+    assert doc.title == "Putin meets with China's defense minister in Moscow"
+    assert doc.dateline == "Moscow"
+    assert doc.published_date == date(2023, 4, 17)
+    assert doc.text.startswith("Russian President Vladimir Putin met with China's defense minister on Sunday")
+
+
+def test_dateline_agency_and_headline():
+    doc = clean_document(seed_text(0))
+    assert doc.dateline == "Moscow" and doc.source == "AP"
+    assert doc.title.startswith("Kremlin says Russia and China must edge closer")
+    assert doc.published_date is None  # the article states none: never guessed
+    assert "More of AP" not in doc.text
+
+
+def test_sign_off_names_the_agency():
+    doc = clean_document(seed_text(3))
+    assert doc.source == "Reuters"
+    assert not doc.text.rstrip().endswith("REUTERS")
+
+
+def test_mojibake_is_repaired():
+    assert normalise_text("Moscow\u00e2\u20ac\u2122s actions") == "Moscow’s actions"
+
+
+def test_front_matter_stops_at_the_body():
+    meta, rest = read_front_matter("title: A\nsource: TASS\n\nDate: the body starts here.")
+    assert meta == {"title": "A", "source": "TASS"}
+    assert rest.strip() == "Date: the body starts here."
+
+
+def test_agency_dateline_forms():
+    for first, place, agency in (
+            ("BEIJING, Oct. 18 (Xinhua) -- Chinese President Xi Jinping on Wednesday held talks with "
+             "Russian President Vladimir Putin in Beijing, the two sides said.", "Beijing", "Xinhua"),
+            ("NOVO-OGARYOVO, December 15. /TASS/. Russian President Vladimir Putin has described "
+             "relations with China as a model of cooperation, the Kremlin said.", "Novo-Ogaryovo", "TASS")):
+        doc = clean_document(first)
+        assert (doc.dateline, doc.source) == (place, agency)
