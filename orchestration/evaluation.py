@@ -109,9 +109,15 @@ class Report:
         return right / total if total else None
 
 
+def _same_place(gold: str, pred: str | None) -> bool:
+    """A place matches if either names the other ("Moscow" ~ "the Kremlin, Moscow")."""
+    gw, pw = set(_words(gold)), set(_words(pred))
+    return bool(gw and pw) and (gw <= pw or pw <= gw)
+
+
 def _greedy(golds: list[dict], preds: list[dict], scorer) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
     pairs = sorted(((scorer(g, p), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds)),
-                   key=lambda t: (-t[0], t[1], t[2]))
+                   reverse=True)
     used_g, used_p, matched = set(), set(), []
     for s, gi, pi in pairs:
         if s > 0 and gi not in used_g and pi not in used_p:
@@ -158,8 +164,16 @@ def evaluate(warehouse: Path, gold_dir: Path) -> Report:
     finally:
         con.close()
     report = Report(kinds={k: KindScore() for k in ("meetings", "direct", "indirect", "figures")})
-    for gold_file in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    golds_by_file = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(gold_dir.glob("*.json"))]
+    # A merged meeting has one date and place: any article's gold for the same event counts.
+    event_dates: dict[str, list] = {}
+    event_places: dict[str, list] = {}
+    for gold in golds_by_file:
+        for m in gold["meetings"]:
+            if m.get("event"):
+                event_dates.setdefault(m["event"], []).append(m.get("date"))
+                event_places.setdefault(m["event"], []).append(m.get("location"))
+    for gold in golds_by_file:
         doc = gold["doc"]
         pred = preds.get(doc, {"meetings": [], "statements": [], "figures": []})
         for kind, key, scorer in (("meetings", "meetings", meeting_match),
@@ -180,11 +194,12 @@ def evaluate(warehouse: Path, gold_dir: Path) -> Report:
                     continue
                 if kind == "meetings" and g.get("date"):
                     report.dates[1] += 1
-                    report.dates[0] += bool(p["date"]) and p["date"][: len(g["date"])] == g["date"]
+                    report.dates[0] += any(bool(p["date"]) and p["date"][: len(d)] == d
+                                           for d in event_dates.get(g.get("event"), [g["date"]]) if d)
                 if kind == "meetings" and g.get("location"):
                     report.places[1] += 1
-                    gw, pw = set(_words(g["location"])), set(_words(p["location"]))
-                    report.places[0] += bool(gw and pw) and (gw <= pw or pw <= gw)
+                    report.places[0] += any(_same_place(loc, p["location"])
+                                            for loc in event_places.get(g.get("event"), [g["location"]]) if loc)
                 if kind == "figures" and g.get("period"):
                     report.periods[1] += 1
                     report.periods[0] += str(p.get("period") or "").startswith(str(g["period"]))

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -348,6 +349,8 @@ def _find_periods(text: str, pub: date | None, ref: int | None) -> list[_Period]
             elif kind == "monthyear":
                 if m.group("m").lower().rstrip(".") == "may" and not m.group("m")[0].isupper():
                     continue
+                if re.search(r"\d(?:st|nd|rd|th)?\s*$", text[max(0, s - 6):s]):
+                    continue  # "23rd March, 2023": a day, not a period
                 value = f"{m.group('y')}-{_month_num(m.group('m')):02d}"
                 partial = int(m.group("y"))
                 base = text[max(0, s - 7):s].lower().strip().endswith("since")
@@ -499,6 +502,33 @@ _SUBJECT_VERBS = re.compile(
     r"approved|allocated|committed|owes|owed|generated|attracted|lent|borrowed|raised|raises|cut|cuts|"
     r"imposed|imposes|set|sets|amounting|reaching|standing|accounting|hitting|rising|falling|growing)\b",
     re.I)
+# words of _SUBJECT_VERBS that are as often nouns ("Chinese exports", "gas supplies")
+_NOUN_LIKE = frozenset("""imports exports supply supplies purchases purchase plans cuts cut sets set sales
+holds ships account amount reach rise fall drop decline increase transport provide import export pays
+hit hits posted""".split())
+_NOT_BEFORE_VERB = frozenset("""of the a an and or in on to for its their his her our with from by at as
+total annual this that these those such new more less some any""".split())
+
+
+def _first_verb(clause: str) -> re.Match | None:
+    """The first finite verb of a clause, skipping nouns that look like verbs."""
+    for v in _SUBJECT_VERBS.finditer(clause):
+        if v.start() == 0:
+            continue
+        word = v.group(0).lower()
+        prev = re.search(r"([\w’'-]+)\W*$", clause[:v.start()])
+        pw = prev.group(1) if prev else ""
+        if pw.lower() in _NOT_BEFORE_VERB:
+            continue
+        if word in _NOUN_LIKE and (pw[:1].isupper() or pw.lower() in ("gas", "oil", "energy", "grain",
+                                                                        "arms", "weapons", "coal")):
+            continue
+        if word.endswith("ing"):
+            continue
+        return v
+    return None
+
+
 _GERUND_LINKS = re.compile(
     r"^(?:totaling|totalling|amounting|reaching|standing|worth|valued|bringing|taking|pushing|lifting|"
     r"with|and|up|down|rising|falling|growing|increasing|decreasing|compared|beating|surpassing|"
@@ -536,7 +566,7 @@ _TRAIL_ADVERBS = re.compile(
 
 
 def _tidy(phrase: str) -> str:
-    phrase = re.sub(r"[\"“”‘’']{1}(?=\w)|(?<=\w)[\"“”]", "", phrase)
+    phrase = re.sub(r"(?:(?<=\s)|^)[\"“”‘']+|[\"“”]+(?=\s|$|[,.;:])|(?<![sS])[’'](?=\s|$|[,.;:])", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—(")
     phrase = _LEAD_ADVERBS.sub("", phrase)
     phrase = _TRAIL_ADVERBS.sub("", phrase)
@@ -558,7 +588,7 @@ def _np_before(fragment: str) -> str | None:
     words = re.findall(r"[\w’'.-]+", fragment)
     out: list[str] = []
     for w in reversed(words[-5:]):
-        if w.lower() in _FUNCTION_WORDS or _SUBJECT_VERBS.fullmatch(w) or w.lower() in (
+        if w.lower() in _FUNCTION_WORDS or (_SUBJECT_VERBS.fullmatch(w) and w.lower() not in _NOUN_LIKE) or w.lower() in (
                 "of", "in", "to", "for", "from", "with", "at", "by", "on", "into", "via"):
             break
         out.append(w)
@@ -576,7 +606,7 @@ _REPORT_VERBS = (r"said|says|told|tells|stated|states|announced|announces|report
                  r"published|released|indicated|indicates|according")
 _RX_SAID_AFTER_SUBJECT = re.compile(
     rf"(?P<np>[^\s,;:.(“”\"][^,;:(“”\"]{{0,120}}?)\s+(?:has\s+|had\s+|also\s+|previously\s+|earlier\s+|"
-    rf"recently\s+)?(?P<verb>{_REPORT_VERBS})\b", re.I)
+    rf"recently\s+)?(?P<verb>{_REPORT_VERBS})\b")
 _RX_PARTICIPLE = re.compile(r",\s+(?:telling|saying|noting|adding|stressing|pointing\s+out|explaining|"
                             r"announcing|highlighting|emphasi[sz]ing|estimating|revealing)\b", re.I)
 _RX_ACCORDING = re.compile(
@@ -655,6 +685,11 @@ class _Fig:
     source: str | None = None
     drop: bool = False
     extra: dict = field(default_factory=dict)
+
+
+def _mul(a: float, b: float) -> float:
+    """a * b without binary noise (8.28 * 1e9 is 8280000000, not 8279999999.999999)."""
+    return float(Decimal(repr(a)) * Decimal(repr(b)))
 
 
 def _parse_number(token: str) -> float | None:
@@ -749,7 +784,7 @@ def _scan(text: str) -> list[_Fig]:
                 continue
             if unit == "percent" and unit_raw.lower() == "pct" and not scale_word:
                 pass
-        val = value * scale
+        val = _mul(value, scale)
         # years ("in 2023 dollars") and money without magnitude are kept; a bare "%" on a year is not
         raw_start = m.start()
         before = text[max(0, m.start() - 60):m.start()]
@@ -787,7 +822,7 @@ def _ranges(text: str, figs: list[_Fig]) -> list[_Fig]:
             if num is not None and not (link == "and" and lead != "between") and not (
                     link == "to" and not lead and not m.group("pre")):
                 scale = _SCALES.get(own_scale.lower(), 1.0) if own_scale else f.scale
-                val = num * scale
+                val = _mul(num, scale)
                 is_year = re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not own_scale
                 if not is_year and f.value and 0.05 <= val / f.value <= 20:
                     if lead == "from":
@@ -950,8 +985,8 @@ def _sentence_subject(sentence: str) -> str | None:
     m = re.match(r"^(?:(?:in|on|during|for|by|at|after|since|meanwhile|however|overall|according\s+to)\b[^,]{0,80},\s*)",
                  sentence, re.I)
     body = sentence[m.end():] if m else sentence
-    v = _SUBJECT_VERBS.search(body)
-    if not v or v.start() == 0:
+    v = _first_verb(body)
+    if not v:
         return None
     subj = body[:v.start()]
     if "," in subj:
@@ -975,11 +1010,14 @@ def _clause_subject(sent_text: str, rel: int) -> tuple[str | None, str | None]:
                          r"\bas\s+(?=[a-z]+\s)|,\s+(?=[A-Z])|^\s*[“\"]", head):
         cut = m.end()
     clause = head[cut:]
-    verbs = list(_SUBJECT_VERBS.finditer(clause))
-    if not verbs:
+    first = _first_verb(clause)
+    verbs = [v for v in _SUBJECT_VERBS.finditer(clause) if v.group(0).lower() not in _NOUN_LIKE
+             or v.start() >= (first.start() if first else len(clause))]
+    if first is None:
+        if _GERUND_LINKS.match(clause.strip()) and verbs:
+            return None, verbs[-1].group(0).lower()
         return None, None
-    first = verbs[0]
-    last = verbs[-1]
+    last = verbs[-1] if verbs else first
     subj = clause[:first.start()]
     # leading adverbial ("In June, ", "Meanwhile, ")
     subj = re.sub(r"^(?:(?:in|on|during|for|by|at|after|since)\s+[^,]{0,40},\s*)", "", subj, flags=re.I)
@@ -1015,7 +1053,9 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
             "budget", "order", "bailout", "fine", "fee")):
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         np = _cut_np(m.group("np") or "", 10) if m.group("np") else ""
-        if np and re.match(r"^(?:19|20)\d\d$|^(?:the\s+)?(?:first|second|third|fourth)\s", np):
+        if np and re.match(r"^(?:19|20)\d\d$|^(?:the\s+)?(?:first|second|third|fourth)\s|"
+                           r"^(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}(?:survey|poll|report|study|forecast|"
+                           r"estimate|statement|analysis)\b", m.group("np").strip(), re.I):
             np = ""
         if np:
             prep = m.group("prep").lower()
@@ -1056,9 +1096,11 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
         np = _np_before(nb.group("np"))
         link = nb.group("link").lower()
         if np and np.split()[-1].lower() not in _BAD_HEADS and not (link == "to" and not re.search(
-                r"\b(?:increase|raise|boost|cut|reduce|lift|lower|expand|bring|brought|increased|raised|"
-                r"boosted|reduced|lowered|expanded)\s+(?:[\w'’-]+\s+){0,3}$", head[:nb.start("link")] + " ",
-                re.I)) and not re.fullmatch(r"[\d.,]+", np):
+                rf"\b(?:raise|boost|reduce|lift|lower|expand|bring|brought|raised|boosted|reduced|lowered|"
+                rf"expanded|{_CHANGE_NOUNS}|{_CHANGE_VERBS_UP}|{_CHANGE_VERBS_DOWN})s?\s+(?:[\w'’-]+\s+){{0,3}}$",
+                head[:nb.start("link")] + " ", re.I)) and not re.fullmatch(r"[\d.,]+", np) and not (
+                link == "at" and not re.search(r"\b(?:a|an|the|its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,3}$",
+                                               head[:nb.start("link")] + " ", re.I)):
             of = _RX_OF_AFTER.match(tail)
             extra = ""
             if of and of.group("prep").lower() == "of" and f.unit not in ("percent",):
@@ -1234,14 +1276,14 @@ class _Sources:
             if src:
                 proper_according = proper_according or self._name(src, s + m.start("src"))
         for m in _RX_ACCORDING.finditer(sentence):
-            src = _clean_source(m.group("src"))
+            src = re.sub(r"^(?:(?:official|preliminary|the\s+latest|latest|new|the)\s+)?(?:data|figures|statistics|"
+                         r"estimates|numbers)\s+(?:\w+\s+){0,3}?(?:from|by|of)\s+(?:the\s+)?", "", m.group("src"),
+                         flags=re.I)
+            src = re.sub(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:statement|report|press\s+release|analysis|survey|"
+                         r"study|estimate|review)\s+(?:\w+\s+)?(?:from|by|of)\s+(?:the\s+)?", "", src, flags=re.I)
+            src = _clean_source(src)
             if not src:
                 continue
-            src = re.sub(r"^(?:(?:official|preliminary|the\s+latest|latest|new)\s+)?(?:data|figures|statistics|"
-                         r"estimates)\s+(?:\w+\s+){0,3}?(?:from|by|of)\s+(?:the\s+)?", "", src, flags=re.I)
-            src = re.sub(r"^(?:a\s+)?(?:statement|report|press\s+release)\s+(?:from|by|of)\s+(?:the\s+)?", "", src,
-                         flags=re.I)
-            src = _clean_source(src) or src
             if re.search(r"[A-Z]", src[:1]) or re.search(r"\b[A-Z][a-z]+", src):
                 proper_according = proper_according or self._name(src, s + m.start("src"))
             else:
@@ -1342,6 +1384,10 @@ def _countries(measure: str) -> list[str]:
 
 # ----------------------------------------------------------------- main entry
 
+def _words_before(text: str, f: _Fig) -> list[str]:
+    return re.findall(r"[\w’'-]+", text[max(0, f.raw_start - 40):f.raw_start].lower())[-3:]
+
+
 def extract_figures(text: str, published_date: date | None = None) -> list[Figure]:
     """Money amounts, percentages and quantities the article states, as `Figure`s."""
     if not text:
@@ -1387,9 +1433,9 @@ def extract_figures(text: str, published_date: date | None = None) -> list[Figur
         if f.conversion_of is not None:
             f.source = figs[f.conversion_of].source
             continue
+        local = bool(_RX_LOCAL_SURVEY.match(text[f.end:min(sent[1], f.end + 120)]))
         src = sources.for_figure(f, sent)
-        if src is None and f.sentence in sentence_source and not _RX_LOCAL_SURVEY.match(
-                text[f.end:sent[1]]):
+        if src is None and f.sentence in sentence_source:
             src = sentence_source.get(f.sentence)
         if src is None and last_source is not None:
             ls, lsrc, lper = last_source
@@ -1397,6 +1443,8 @@ def extract_figures(text: str, published_date: date | None = None) -> list[Figur
             if lsrc and f.sentence != ls and f.sentence - ls <= 2 and same_period:
                 src = lsrc
         f.source = src
+        if local:
+            continue  # "the 5% forecast in a Bloomberg survey" credits that figure alone
         if f.sentence not in sentence_source:
             sentence_source[f.sentence] = src
         if src is not None or f.sentence != (last_source[0] if last_source else -1):
@@ -1408,9 +1456,10 @@ def extract_figures(text: str, published_date: date | None = None) -> list[Figur
     for f in figs:
         dup = False
         for g in seen:
+            gp, fp = g.period_value or "", f.period_value or ""
             if g.unit == f.unit and abs(g.value - f.value) <= 1e-9 * max(1.0, abs(g.value)) and \
-                    g.sentence != f.sentence and (g.period_value == f.period_value or
-                                                  g.period_value is None or f.period_value is None):
+                    (gp.startswith(fp) or fp.startswith(gp)) and (
+                        g.sentence != f.sentence or _words_before(text, g) == _words_before(text, f)):
                 dup = True
                 break
         if dup:

@@ -87,6 +87,7 @@ _TRIGGER_RE = re.compile(r"""
   | \bby\s+(?:tele)?phone\b | \bover\s+the\s+(?:tele)?phone\b
   | \b(?:by|via|over)\s+video(?:\s+link)?\b
   | \bcall(?:ed)?\s+(?:with|to)\b
+  | \b(?:a|an|the|his|her|their|its|first|second|international|brief|rare|hour-long)\s+(?:[\w-]+\s+){0,2}call\b(?!\s+(?:for|on|to\s+action)\b)
   | \b(?:phone|telephone)d\b
   | \bspoke\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|with)\b
  )
@@ -114,6 +115,11 @@ _TRIGGER_RE = re.compile(r"""
 
 _ANAPHOR_BEFORE = re.compile(r"(?:\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2})$", re.I)
 _PLURAL_MEETINGS = re.compile(r"\bmeetings\b|\bvisits\b|\bsummits\b|\bcalls\b", re.I)
+_SETTING_BEFORE = re.compile(r"\b(?:at|on\s+the\s+(?:sidelines|margins)\s+of|during|ahead\s+of|before|after|"
+                             r"following|for|of)\s+(?:(?:the|a|an|this|that|its)\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+_OF_BODY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}of\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:[A-Z][\w-]*\s+)*"
+                            r"(?:Organi[sz]ation|Council|Forum|Union|Group|Alliance|Community|Association|"
+                            r"Conference|Assembly|Bloc|Cooperation|Partnership|BRICS|SCO|NATO|ASEAN|G7|G20|APEC)\b")
 _NOUN_TRIGGERS = {"meeting", "talks", "consultations", "consultation", "negotiations", "summit", "visit",
                   "conversation", "call", "link", "conference", "videoconference"}
 
@@ -121,7 +127,8 @@ _NOUN_TRIGGERS = {"meeting", "talks", "consultations", "consultation", "negotiat
 _CLAUSE_BREAK = re.compile(r"""
    ;\s*
  | \s+(?:--|–|—)\s+
- | ,\s*(?=(?:who|which|where|whereas|although|though|but|because|saying|adding|noting|according\s+to|while|as|after|before|when|since)\b)
+ | ,\s*(?=(?:who|which|where|whereas|although|though|but|because|according\s+to|while|as|after|before|when|since)\b)
+ | ,\s*(?=[a-z]+ing\s)
  | \s+(?=(?:after|before|while|although|though|because|since|until|once|whereas)\s)
  | \b(?:said|says|noted|notes|added|adds|stressed|stresses|announced|reported|stated|recalled|emphasized|emphasised|told\s\w+|warned|believe[sd]?|hoped|hopes)\s+(?:on\s+\w+\s+)?that\s+
  | \s+(?=to\s+(?:discuss|attend|sign|mark|celebrate|take\s+part|participate)\b)
@@ -135,6 +142,8 @@ _PLANNED = re.compile(r"""
  | \binvit(?:ed|es|ing|e)\b(?!\s+(?:by|of))
  | \bupcoming\b | \bforthcoming\b | \bnext\s+(?:week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
 """, re.X | re.I)
+_MODAL_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:will|would|is\s+(?:set|due|scheduled|expected)\s+to|"
+                          r"is\s+planned|are\s+planned)\b", re.I)
 _NOT_PLANNED = re.compile(r"\bat\s+the\s+invitation\s+of\b|\bon\s+the\s+invitation\s+of\b", re.I)
 _DISTINCT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:held|met|visited|talked|spoken|discussed|conferred|hosted)\b|"
                        r"\balso\s+(?:held|met|had|hosted|received|holds|meets)\b|\brecently\b|\bprevious(?:ly)?\b|"
@@ -469,15 +478,23 @@ def extract_meetings(text: str, actors, published_date: date | None,
         trig = list(_TRIGGER_RE.finditer(text, s, e))
         if not trig:
             continue
+        # a summit named as the setting of another meeting ("will meet Raisi at the
+        # summit") is no meeting of its own; other triggers first
+        trig.sort(key=lambda m: m.lastgroup == "summit")
+        main_found = False
         for m in trig:
+            if m.lastgroup == "summit" and main_found and _SETTING_BEFORE.search(text[max(s, m.start() - 45):m.start()]):
+                continue
             c = _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quotes,
                            speakers, cands, published_date, used_dates)
             if c is not None:
                 cands.append(c)
+                main_found = main_found or not c.anaphoric
     items = _merge(cands)
     _fill_places(items, text, sents, dateline, published_date)
     out = []
-    for c in items:
+    # held meetings first, then planned ones, each in the order the article reports them
+    for c in sorted(items, key=lambda c: (c.status != "held", c.start)):
         parts = _final_participants(c)
         if len(parts) < 2:
             continue
@@ -515,6 +532,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
     if word.startswith("host") and not re.match(r"\s+(?:[A-Z]|his|her|their|a\s+[\w-]+\s+(?:delegation|official|minister|leader|counterpart)|the\s+(?:[\w-]+\s+){0,2}(?:delegation|president|leader|minister|premier|chancellor|king|counterpart))", after):
         return None
     mtype = {"call": "call", "summit": "summit", "visit": "visit", "talks": "talks"}[kind]
+    if word in ("meeting", "talks", "consultations") and _OF_BODY_AFTER.match(after):
+        mtype = "summit"  # "a meeting this week of the Shanghai Cooperation Organisation"
     if kind == "talks" and re.search(r"\b(?:video|phone|telephone)\b", clause, re.I):
         mtype = "call"
     if word.startswith("visit") and re.search(r"\b(?:will|to|would|plans?\s+to)\s+$", before, re.I):
@@ -524,7 +543,9 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
 
     # status
     pre = text[max(cs, ts - 90):te]
-    status = "planned" if _PLANNED.search(pre) and not _NOT_PLANNED.search(clause) else "held"
+    post = text[te:ce]
+    status = "planned" if (_PLANNED.search(pre) or _MODAL_AFTER.match(post)) and \
+        not _NOT_PLANNED.search(clause) else "held"
     if kind == "visit" and re.search(r"\binvit", clause, re.I) and not _NOT_PLANNED.search(clause):
         status = "planned"
 
@@ -617,7 +638,7 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
 
     return _Cand(sent=si, start=s, end=e, trig_start=ts, trig_end=te, mtype=mtype, status=status,
                  persons=persons, others=orgs, country=country, date=d, place=place, place_rank=rank,
-                 distinct=distinct, evidence_start=s, evidence_end=e)
+                 distinct=distinct, anaphoric=anaphoric, evidence_start=s, evidence_end=e)
 
 
 def _last_other_person(actors, pos: int, speaker: Actor, sents, si) -> Actor | None:
@@ -673,6 +694,7 @@ def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
 def _norm_dt(t: str) -> str:
     t = t.lower()
     t = re.sub(r"^(?:on|in|early|late|last|this|of)\s+", "", t)
+    t = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t)
     return re.sub(r"['’]s$", "", t).strip()
 
 
@@ -710,7 +732,12 @@ def _parties_compatible(a: _Cand, b: _Cand) -> bool:
 
 def _compatible(a: _Cand, b: _Cand) -> bool:
     if a.status != b.status:
-        return False
+        # a partial report of the same gathering ("Xi is attending a meeting this week of
+        # the SCO") and a fuller one of it written ahead ("will bring together Xi and Putin")
+        small = a if len(a.persons) < len(b.persons) else b
+        if not (len(small.persons) <= 1 and a.mtype == b.mtype == "summit" and small.names() and
+                small.names() <= (b if small is a else a).names() and _dates_compatible(a.date, b.date)):
+            return False
     if frozenset({a.mtype, b.mtype}) not in _TYPE_OK and "other" not in (a.mtype, b.mtype):
         return False
     if b.distinct and (a.date is None) != (b.date is None):
@@ -726,6 +753,8 @@ def _compatible(a: _Cand, b: _Cand) -> bool:
 
 def _absorb(a: _Cand, b: _Cand) -> None:
     """Merge b into a."""
+    if a.status != b.status:
+        a.status = "held"
     if len(b.persons) > len(a.persons) and len(a.persons) < 2:
         a.evidence_start, a.evidence_end = b.evidence_start, b.evidence_end
         a.mtype = b.mtype if a.mtype == "visit" else a.mtype
@@ -745,6 +774,23 @@ def _absorb(a: _Cand, b: _Cand) -> None:
 def _merge(cands: list[_Cand]) -> list[_Cand]:
     items: list[_Cand] = []
     for c in cands:
+        # several triggers of one sentence ("held talks via video link") report one meeting
+        last = items[-1] if items else None
+        if last is not None and last.sent == c.sent and last.status == c.status and \
+                (last.names() <= c.names() or c.names() <= last.names()) and \
+                (frozenset({last.mtype, c.mtype}) in _TYPE_OK or "other" in (last.mtype, c.mtype)
+                 or c.anaphoric or "call" in (last.mtype, c.mtype)):
+            _absorb(last, c)
+            if c.mtype == "call" and last.mtype in ("talks", "other"):
+                last.mtype = "call"
+            continue
+        # "the meeting", "the call" named with its parties: the meeting already reported
+        if c.anaphoric:
+            hits = [it for it in reversed(items) if len(it.names() & c.names()) >= 2]
+            hit = next((it for it in hits if it.status == c.status), hits[0] if hits else None)
+            if hit is not None:
+                hit.persons = _unique(hit.persons + c.persons)
+                continue
         best = None
         for it in items:
             if _compatible(it, c):

@@ -1,0 +1,832 @@
+"""Statements: what a named speaker said, quoted directly or reported.
+
+    extract_statements(text, actors, published_date) -> list[Statement]
+
+Direct statements are the words inside quotation marks (any style: straight,
+curly, guillemets, low-9, single curly; unbalanced marks in broken text run to
+the end of their paragraph). A quotation split by its reporting clause
+("“A,” he said. “B.”" within one sentence) is one statement; each quoted
+paragraph is its own statement. One- to three-word scare quotes are not
+statements. The speaker comes from the reporting clause after the quote
+(",” Putin said", ",” said Hoo Tiang Boon", ",” according to the ministry"),
+from the clause that introduces it ("Putin told Xi that ... “...”",
+"the minister said: “...”"), or, for a quote standing alone, from the
+statement just before it. Transcripts ("Name: words") are direct statements.
+
+Indirect statements are clauses reported by a speech verb: "X said (that) C",
+"X told Y (that) C", "X stressed/noted/warned/urged ... C", "C, X said",
+"According to X, C" and "C, according to X". The outlet a speaker is quoted
+through ("cited by TASS") is `cited_by`, never the speaker.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from orchestration.extract.actors import DocumentActors, OUTLET_WORDS, ORG_HEADS, TITLE_HEADS
+from orchestration.extract.records import Actor, ActorMention, Statement
+from orchestration.extract.sentences import paragraphs, sentence_at, split_sentences
+
+try:  # dates are a nicety for statements; never fail without them
+    from orchestration.extract.dates import find_dates
+except Exception:  # pragma: no cover
+    find_dates = None
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# ---------------------------------------------------------------------------
+# Quotation marks
+# ---------------------------------------------------------------------------
+
+_OPEN_CLOSE = {"“": "”\"", "\"": "\"”“", "«": "»", "„": "“”\"", "‘": "’", "”": "”\"", "‹": "›", "»": "«"}
+
+
+def _letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quotes(text: str) -> list[tuple[int, int, bool, bool]]:
+    """Quoted spans as (start, end, closed, opened) of the words inside the marks.
+
+    Scanned paragraph by paragraph; an unclosed quotation runs to the end of its
+    paragraph (closed=False). `opened` is False when the closing mark had no
+    opening one (the quotation began at the paragraph start).
+    """
+    out = []
+    for ps, pe in paragraphs(text):
+        i = ps
+        open_ch = None
+        open_at = -1
+        while i < pe:
+            ch = text[i]
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            if open_ch is None:
+                if ch in "“«„\"" or (ch == "”" and not _letter(prev) and (_letter(nxt) or nxt in "…")) or \
+                        (ch == "»" and not _letter(prev) and _letter(nxt)):
+                    if ch == "\"" and _letter(prev) and not _letter(nxt) and prev not in ".,!?":
+                        i += 1
+                        continue
+                    open_ch, open_at = ch, i
+                elif ch == "‘" and not _letter(prev) and (_letter(nxt) or nxt in "…"):
+                    open_ch, open_at = ch, i
+                elif ch in "”»" and i > ps:
+                    # a closing mark with no opening: the quote began at the paragraph start
+                    if out and out[-1][1] >= ps:
+                        pass
+                    else:
+                        start = ps
+                        if i - start > 20:
+                            out.append((start, i, True, False))
+            else:
+                closers = _OPEN_CLOSE.get(open_ch, "”\"")
+                if ch in closers and not (open_ch == "‘" and _letter(nxt)):
+                    if ch == "“" and open_ch != "„" and _letter(nxt) and not _letter(prev):
+                        # a new opening mark: the previous quote was never closed
+                        out.append((open_at + 1, i, False, True))
+                        open_ch, open_at = ch, i
+                    else:
+                        out.append((open_at + 1, i, True, True))
+                        open_ch = None
+            i += 1
+        if open_ch is not None:
+            out.append((open_at + 1, pe, False, True))
+    # trim spaces
+    res = []
+    for s, e, closed, opened in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            res.append((s, e, closed, opened))
+    return res
+
+
+def _nwords(s: str) -> int:
+    return len(WORD.findall(s))
+
+
+# ---------------------------------------------------------------------------
+# Reporting language
+# ---------------------------------------------------------------------------
+
+SAY_VERBS = (
+    "said|says|say|told|tells|stated|states|added|adds|noted|notes|stressed|stresses|emphasized|"
+    "emphasised|emphasizes|emphasises|underlined|underscored|highlighted|warned|warns|urged|urges|"
+    "argued|argues|insisted|insists|explained|recalled|remarked|declared|announced|announces|asserted|"
+    "claimed|claims|acknowledged|admitted|reiterated|reaffirmed|affirmed|confirmed|suggested|suggests|"
+    "wrote|writes|replied|responded|answered|continued|observed|pointed out|concluded|shared|"
+    "greeted|addressed|assured|maintained|predicted|vowed|pledged|promised|reported|reports|"
+    "believes|believed|hopes|hoped|expects|complained|cautioned|countered|conceded|agreed|"
+    "proposed|opined|mentioned|indicated|revealed|disclosed|informed|expressed confidence|"
+    "expressed hope|expressed the hope|made clear|went on|asked|described|called|quipped|"
+    "according to")
+_SAY = re.compile(r"\b(?:" + SAY_VERBS.replace(" ", r"\s+") + r")\b")
+
+# verbs after a quote: ",” he said", ",” said Hoo"
+_AFTER_VERBS = (
+    "said|says|told|tells|stated|added|adds|noted|stressed|emphasized|emphasised|underlined|"
+    "underscored|highlighted|warned|urged|argued|insisted|explained|recalled|remarked|declared|"
+    "announced|asserted|claimed|acknowledged|admitted|reiterated|confirmed|wrote|writes|replied|"
+    "responded|answered|continued|observed|concluded|greeted|addressed|assured|asked|quipped|"
+    "went on|pointed out|added|according to|cited|quoted|tweeted|posted|commented|joked|"
+    "predicted|cautioned|complained|agreed|maintained")
+_AFTER_SUBJ_VERB = re.compile(
+    r"^[\s,.;:!?—–-]*(?P<subj>(?:[^\s,.;:!?“”\"«»]+\s+){0,8}?)"
+    r"(?P<adv>(?:also|then|later|further|again|earlier|previously|once|simply|quickly|finally|"
+    r"had|has|have|would|will|was|is|reportedly)\s+)*"
+    r"(?P<verb>" + _AFTER_VERBS.replace(" ", r"\s+") + r")\b")
+_AFTER_VERB_SUBJ = re.compile(
+    r"^[\s,.;:!?—–-]*(?P<verb>said|says|added|adds|stated|told|wrote|writes|asked|replied|continued|"
+    r"noted|explained|declared|insisted|recalled|according\s+to|cited|quoted)\s+"
+    r"(?P<subj>[^,.;:!?“”\"«»]{2,90})")
+
+_PRONOUN_SUBJ = re.compile(r"^(?:he|she)$", re.I)
+_CITED = re.compile(
+    r"\b(?:(?:as\s+)?cited\s+by|(?:as\s+)?quoted\s+by|according\s+to|told|in\s+(?:an\s+)?(?:interview|comments)\s+(?:with|to)|"
+    r"(?:as\s+)?reported\s+by)\s+(?P<outlet>(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?"
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?:\s+(?:news\s+agency|agency|broadcaster|newspaper|television|channel))?)")
+
+_PREPS = frozenset("with to by from of for at in on after before between among about against "
+                   "during toward towards into upon under over alongside like than as via amid "
+                   "including behind".split())
+_STOP_SUBJ = frozenset("it this that there which who what they we i you".split())
+
+# the end of a reported clause
+_CLAUSE_CUT = re.compile(
+    r",?\s+(?:according\s+to|without\s+(?:elaborating|giving|providing|specifying|mentioning|offering))\b"
+    r"|,\s*(?:he|she|it|they)\s+(?:said|added|says|stated|noted|told)\b"
+    r"|,\s*(?:saying|adding|telling)\b"
+    r"|,\s*(?:as\s+)?(?:cited|quoted|reported)\s+by\b"
+    r"|\s*;\s*|\s+amid\s+|\s+—\s+|\s+–\s+"
+    r"|,\s+(?:a|an)\s+(?!\d)[a-z]+\w*\s+(?!of\b)"
+    r"|\s+(?:in|during)\s+(?:a|an|his|her|the)\s+(?:statement|interview|speech|press\s+release|"
+    r"post|message|address|meeting|call|conversation|briefing)\b(?=[^,]*$)")
+_TRAIL = re.compile(r"[\s,.;:!?\"“”«»’‘]+$")
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b")
+
+
+class _Ctx:
+    def __init__(self, text: str, actors: DocumentActors, published: date | None):
+        self.text = text
+        self.actors = actors
+        self.published = published
+        self.sents = split_sentences(text)
+        self.paras = paragraphs(text)
+        self.quotes = find_quotes(text)
+        self.in_quote = self._quote_mask()
+
+    def _quote_mask(self) -> list[tuple[int, int]]:
+        return sorted((s, e) for s, e, _, _ in self.quotes)
+
+    def quoted(self, pos: int) -> bool:
+        for s, e in self.in_quote:
+            if s <= pos < e:
+                return True
+            if s > pos:
+                break
+        return False
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        if not self.sents:
+            return 0, len(self.text)
+        return self.sents[sentence_at(self.sents, pos)]
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        for s, e in self.paras:
+            if s <= pos <= e:
+                return s, e
+        return self.sentence(pos)
+
+    # -- speakers --------------------------------------------------------
+    def speaker_from_phrase(self, phrase: str, start: int) -> Actor | None:
+        """The actor a short subject phrase names ("Putin", "the Russian leader", "he")."""
+        p = phrase.strip().strip(",")
+        if not p:
+            return None
+        end = start + len(phrase)
+        ms = [m for m in self.actors.in_span(start, end + 1) if m.actor.actor_type in ("person", "organization", "country")]
+        if ms:
+            persons = [m for m in ms if m.actor.actor_type == "person"]
+            orgs = [m for m in ms if m.actor.actor_type == "organization"]
+            # ", said Hoo Tiang Boon" / ",” Chinese broadcaster CCTV said" / ",” the Russian leader told Xi"
+            pick = (persons or orgs or ms)[0]
+            if pick.actor.actor_type == "organization" and pick.actor.name.lower() in OUTLET_WORDS and persons:
+                pick = persons[0]
+            return pick.actor
+        if _PRONOUN_SUBJ.match(p):
+            return self.actors.resolve(p, start)
+        a = self.actors.resolve(p, start)
+        if a is not None:
+            return a
+        return _bare_actor(p)
+
+    def subject_before(self, clause_start: int, verb_start: int) -> Actor | None:
+        """The subject of a clause: its first actor not governed by a preposition."""
+        ms = [m for m in self.actors.in_span(clause_start, verb_start)
+              if not self.quoted(m.char_start)]
+        cands: list[ActorMention] = []
+        for m in ms:
+            before = self.text[max(clause_start, m.char_start - 25):m.char_start]
+            w = re.findall(r"[\w'’]+", before)
+            prev = w[-1].lower() if w else ""
+            if prev in _PREPS or prev in ("and",) and cands:
+                continue
+            if m.surface.lower().endswith(("'s", "’s")) and m.actor.actor_type != "person":
+                # "China's foreign ministry" is one org mention; a bare "Russia's" is no subject
+                nxt = self.text[m.char_end:m.char_end + 2]
+                if nxt.strip() and m.actor.actor_type == "country":
+                    continue
+            cands.append(m)
+        if not cands:
+            return None
+        for kind in ("person", "organization", "country"):
+            for m in cands:
+                if m.actor.actor_type == kind:
+                    return m.actor
+        return None
+
+
+_BARE_OK = re.compile(r"^(?:the\s+|a\s+)?(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$")
+
+
+def _bare_actor(phrase: str) -> Actor | None:
+    """A speaker the actor finder did not know: a capitalised name or an institution."""
+    m = _BARE_OK.match(phrase.strip())
+    if not m:
+        return None
+    name = m.group("n")
+    words = name.split()
+    if words[0].lower() in ("the", "a", "it", "this", "that", "he", "she", "they", "we", "i", "but", "and",
+                            "in", "on", "at", "as", "if", "when", "while", "after", "before", "according"):
+        return None
+    last = words[-1].lower()
+    kind = "organization" if (last in ORG_HEADS or name.isupper() or last in OUTLET_WORDS) else "person"
+    if kind == "person" and len(words) == 1 and words[0].lower() in TITLE_HEADS:
+        return None
+    return Actor(name, kind)
+
+
+def _clean_clause(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim a reported clause: leading "that", trailing attributions and punctuation."""
+    seg = text[s:e]
+    m = re.match(r"\s*(?:that\s+|,\s*|:\s*)", seg)
+    if m:
+        s += m.end()
+        seg = text[s:e]
+    m = _CLAUSE_CUT.search(seg)
+    if m and m.start() > 10:
+        e = s + m.start()
+        seg = text[s:e]
+    t = _TRAIL.search(seg)
+    if t:
+        e = s + t.start()
+    # a clause that ends inside an opened quotation: keep the closing mark out
+    return s, e
+
+
+def _quoted_share(ctx: _Ctx, s: int, e: int) -> float:
+    total = _nwords(ctx.text[s:e]) or 1
+    q = 0
+    for qs, qe, _, _ in ctx.quotes:
+        a, b = max(s, qs), min(e, qe)
+        if b > a:
+            q += _nwords(ctx.text[a:b])
+    return q / total
+
+
+def _statement_date(ctx: _Ctx, s: int, e: int) -> date | None:
+    if find_dates is None:
+        return None
+    try:
+        ds = find_dates(ctx.text, ctx.published, s, e)
+    except Exception:
+        return None
+    for d in ds:
+        if d.date is not None and d.precision == "day":
+            return d.date
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Direct statements
+# ---------------------------------------------------------------------------
+
+def _direct(ctx: _Ctx) -> list[Statement]:
+    text = ctx.text
+    out: list[Statement] = []
+    quotes = ctx.quotes
+    speakers: list[Actor | None] = [None] * len(quotes)
+    cues: list[str | None] = [None] * len(quotes)
+    cited: list[str | None] = [None] * len(quotes)
+    joined_to_prev = [False] * len(quotes)
+
+    for qi, (qs, qe, closed, opened) in enumerate(quotes):
+        quote = text[qs:qe]
+        ss, se = ctx.sentence(qs)
+        ps, pe = ctx.paragraph(qs)
+        close_end = qe + 1 if closed and qe < len(text) else qe
+        # the reporting clause after the quote (up to the next quote or paragraph end)
+        nxt_q = quotes[qi + 1][0] - 1 if qi + 1 < len(quotes) and quotes[qi + 1][0] <= pe else pe
+        after = text[close_end:min(nxt_q, close_end + 160)]
+        spk, cue, cite = None, None, None
+        via_according = None
+        m = _AFTER_VERB_SUBJ.match(after) if after else None
+        if m and not re.match(r"^[\s,]*(?:according\s+to|cited|quoted)", after):
+            subj = m.group("subj")
+            subj_start = close_end + m.start("subj")
+            # "said Hoo Tiang Boon, who researches ...": the name part only
+            subj = re.split(r"\s+(?:who|which|in|at|on|during|after|before|as|when|while)\s+|,", subj)[0]
+            a = ctx.speaker_from_phrase(subj, subj_start)
+            if a is not None and a.actor_type != "country":
+                spk, cue = a, (m.group("verb") + " " + subj).strip()
+        if spk is None:
+            m = _AFTER_SUBJ_VERB.match(after) if after else None
+            if m:
+                verb = re.sub(r"\s+", " ", m.group("verb"))
+                subj = m.group("subj")
+                subj_start = close_end + m.start("subj")
+                if verb in ("according to", "cited", "quoted"):
+                    rest = after[m.end():]
+                    mm = re.match(r"\s*(?:by\s+)?(?P<o>[^,.;:!?“”\"]{2,90})", rest)
+                    if mm and not subj.strip():
+                        phrase = mm.group("o")
+                        a = ctx.speaker_from_phrase(phrase, close_end + m.end() + mm.start("o"))
+                        if a is not None:
+                            via_according = (a, "according to " + phrase.strip())
+                elif subj.strip():
+                    a = ctx.speaker_from_phrase(subj, subj_start)
+                    if a is not None:
+                        spk, cue = a, (subj.strip() + " " + verb)
+                elif not subj.strip() and verb in ("said", "says", "added", "stated"):
+                    pass
+            if spk is not None:
+                rest = after[m.end():m.end() + 120] if m else ""
+                mc = _CITED.search(rest)
+                if mc and _looks_outlet(mc.group("outlet")):
+                    cite = _outlet_name(mc.group("outlet"))
+        elif spk is not None:
+            rest = after[m.end():m.end() + 120]
+            mc = _CITED.search(rest)
+            if mc and _looks_outlet(mc.group("outlet")):
+                cite = _outlet_name(mc.group("outlet"))
+        if spk is not None and spk.actor_type == "organization" and spk.name.lower() in OUTLET_WORDS:
+            # ",” he said, cited by TASS" handled above; an outlet as the only subject is its own speaker
+            pass
+        # the clause that introduces the quote ("X told Y that ... “", "X said: “")
+        if spk is None:
+            lead_start = ss
+            # not across an earlier quote of this sentence
+            for j in range(qi - 1, -1, -1):
+                if quotes[j][1] >= ss and quotes[j][1] < qs:
+                    lead_start = max(lead_start, quotes[j][1] + 1)
+                    break
+            lead = text[lead_start:max(lead_start, qs - 1)]
+            if lead.strip() and _nwords(lead) >= 1:
+                a = ctx.subject_before(lead_start, qs)
+                if a is not None and (a.actor_type == "person" or _SAY.search(lead) or a.actor_type == "organization"):
+                    spk = a
+                    cue = lead.strip()[-80:]
+            if spk is None and via_according is not None:
+                spk, cue = via_according
+        if spk is None and via_according is not None:
+            spk, cue = via_according
+        if spk is None and not opened and qi > 0:
+            pass
+        speakers[qi], cues[qi], cited[qi] = spk, cue, cite
+
+    # a quote with no speaker takes the one of its own sentence's other part, or the one before
+    for qi, (qs, qe, closed, opened) in enumerate(quotes):
+        if speakers[qi] is not None:
+            continue
+        ss, se = ctx.sentence(qs)
+        ps, pe = ctx.paragraph(qs)
+        # an unclosed paragraph-quote continued by the next paragraph: take the next speaker
+        if not closed and qi + 1 < len(quotes) and speakers[qi + 1] is not None and \
+                quotes[qi + 1][0] - qe < 400:
+            speakers[qi], cues[qi] = speakers[qi + 1], "(continues)"
+            continue
+        if qi > 0 and speakers[qi - 1] is not None:
+            gap = text[quotes[qi - 1][1]:qs]
+            prev_para = ctx.paragraph(quotes[qi - 1][0])
+            same_para = prev_para[0] == ps
+            # previous quote in this paragraph or in the paragraph just before
+            if (same_para or _next_para(ctx, prev_para) == (ps, pe)) and len(gap) < 600:
+                standalone = _nwords(text[ps:qs]) <= 2 if not same_para else True
+                if standalone or same_para:
+                    speakers[qi], cues[qi] = speakers[qi - 1], "(continues)"
+                    joined_to_prev[qi] = same_para and _nwords(gap) <= 12 and \
+                        ctx.sentence(quotes[qi - 1][0])[0] <= qs <= ctx.sentence(quotes[qi - 1][0])[1] + 2
+                    continue
+        # a standalone quote paragraph after a paragraph with a reported speaker
+        if _nwords(text[ps:qs]) <= 2:
+            prev = _prev_para(ctx, (ps, pe))
+            if prev is not None:
+                a = _last_speaker_in(ctx, prev)
+                if a is not None:
+                    speakers[qi], cues[qi] = a, "(continues)"
+
+    # join "“A,” he said. “B.”" in one sentence? Gold keeps them apart; only a mid-sentence split joins.
+    for qi, (qs, qe, closed, opened) in enumerate(quotes):
+        quote = text[qs:qe]
+        if speakers[qi] is None:
+            continue
+        if _nwords(quote) < 4:
+            continue
+        if _is_title_or_name(quote):
+            continue
+        if qi > 0 and joined_to_prev[qi] and out and out[-1].speaker == speakers[qi] and \
+                _split_by_clause(text, quotes[qi - 1], quotes[qi]):
+            prev = out[-1]
+            prev.quote_text = prev.quote_text + " " + quote
+            prev.char_end = qe
+            continue
+        out.append(Statement(speaker=speakers[qi], kind="direct", quote_text=quote, char_start=qs,
+                             char_end=qe, cue=cues[qi], cited_by=cited[qi],
+                             statement_date=_statement_date(ctx, *ctx.sentence(qs))))
+    return out
+
+
+def _split_by_clause(text: str, q1, q2) -> bool:
+    """“A,” he said, “b ...” — the first part ends with a comma and the second starts lower case."""
+    inner_end = text[q1[0]:q1[1]].rstrip()
+    second = text[q2[0]:q2[1]].lstrip()
+    gap = text[q1[1]:q2[0]]
+    return inner_end.endswith(",") and bool(second) and second[0].islower() and "." not in gap.strip(" ,”\"“")
+
+
+def _is_title_or_name(quote: str) -> bool:
+    """A quoted title or name ("the Abraham Accords") rather than speech."""
+    words = quote.split()
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) <= 6 and caps == len(words) and not quote.rstrip().endswith((".", ",", "!", "?"))
+
+
+def _next_para(ctx: _Ctx, para: tuple[int, int]) -> tuple[int, int] | None:
+    for i, p in enumerate(ctx.paras):
+        if p == para:
+            return ctx.paras[i + 1] if i + 1 < len(ctx.paras) else None
+    return None
+
+
+def _prev_para(ctx: _Ctx, para: tuple[int, int]) -> tuple[int, int] | None:
+    for i, p in enumerate(ctx.paras):
+        if p == para:
+            return ctx.paras[i - 1] if i > 0 else None
+    return None
+
+
+def _last_speaker_in(ctx: _Ctx, para: tuple[int, int]) -> Actor | None:
+    """The speaker a paragraph ends on: the subject of its last reporting verb."""
+    ps, pe = para
+    seg = ctx.text[ps:pe]
+    last = None
+    for m in _SAY.finditer(seg):
+        if ctx.quoted(ps + m.start()):
+            continue
+        last = m
+    if last is None:
+        return None
+    ss, _ = ctx.sentence(ps + last.start())
+    a = ctx.subject_before(max(ss, ps), ps + last.start())
+    if a is None:
+        after = seg[last.end():last.end() + 60]
+        mm = re.match(r"\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})", after)
+        if mm:
+            a = ctx.speaker_from_phrase(mm.group(1), ps + last.end() + mm.start(1))
+    return a
+
+
+def _looks_outlet(phrase: str) -> bool:
+    low = phrase.lower()
+    return any(w in OUTLET_WORDS for w in WORD.findall(low)) or \
+        bool(re.search(r"\b(?:news agency|agency|broadcaster|newspaper|television|tv|channel|media|daily)\b", low))
+
+
+def _outlet_name(phrase: str) -> str:
+    p = re.sub(r"^(?:the|a)\s+", "", phrase.strip(), flags=re.I)
+    for w in p.split():
+        if w.lower().strip(".,") in OUTLET_WORDS:
+            return w.strip(".,")
+    m = re.search(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", p)
+    return _strip_possessive_country(m.group(0)) if m else p
+
+
+def _strip_possessive_country(name: str) -> str:
+    return re.sub(r"^[A-Z][a-z]+['’]s\s+", "", name)
+
+
+# ---------------------------------------------------------------------------
+# Transcripts: "Name: words"
+# ---------------------------------------------------------------------------
+
+_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<rest>\S.*)$")
+
+
+def _transcript(ctx: _Ctx) -> list[Statement]:
+    text = ctx.text
+    out = []
+    current: Actor | None = None
+    for ps, pe in ctx.paras:
+        line = text[ps:pe]
+        m = _LABEL.match(line)
+        if m:
+            name = m.group("name")
+            a = None
+            for mm in ctx.actors.in_span(ps, ps + len(name)):
+                if mm.actor.actor_type == "person":
+                    a = mm.actor
+                    break
+            if a is None:
+                current = None
+                continue
+            current = a
+            rs = ps + m.start("rest")
+            if not any(qs <= rs < qe for qs, qe, _, _ in ctx.quotes):
+                out.append(Statement(current, "direct", text[rs:pe], rs, pe, cue=f"{name}:"))
+            continue
+        if current is None:
+            continue
+        # a paragraph of the same speaker's words: no reporting verb of a third person
+        if _SAY.search(line) and re.search(r"\b(?:he|she)\s+(?:said|added)\b", line):
+            current = None
+            continue
+        if any(qs <= ps + 1 <= qe for qs, qe, _, _ in ctx.quotes):
+            continue
+        out.append(Statement(current, "direct", line, ps, pe, cue="(transcript)"))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Indirect statements
+# ---------------------------------------------------------------------------
+
+# verbs whose object or clause is the statement
+_IND_VERBS = (
+    r"said|says|told|tells|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+    r"underlined|underscored|highlighted|warned|warns|urged|urges|argued|insisted|explained|recalled|"
+    r"declared|announced|announces|asserted|claimed|acknowledged|admitted|reiterated|reaffirmed|affirmed|"
+    r"confirmed|suggested|wrote|replied|responded|shared|assured|maintained|predicted|vowed|pledged|"
+    r"promised|believes|hopes|expects|cautioned|conceded|proposed|indicated|revealed|described|"
+    r"expressed\s+(?:confidence|hope|the\s+hope|(?:his|her|its)\s+(?:confidence|hope|readiness|belief))|"
+    r"called\s+(?:for|on)|pointed\s+out|made\s+clear|threatened|criticized|criticised|accused|"
+    r"reported|has\s+described|had\s+(?:strongly\s+)?criticized")
+_IND = re.compile(r"\b(?P<verb>" + _IND_VERBS + r")\b")
+_THAT_VERBS = frozenset("""said says told tells stated states added adds noted notes warned warns argued insisted
+explained recalled declared asserted claimed acknowledged admitted confirmed suggested wrote replied
+responded shared assured maintained predicted believes hopes expects cautioned conceded indicated revealed
+reported""".split())
+# verbs taking a noun phrase as the statement ("Xi underscored the growing depth of ...")
+_OBJECT_VERBS = frozenset("""stressed stresses emphasized emphasised emphasizes emphasises underlined underscored
+highlighted reaffirmed reiterated announced announces urged urges proposed described""".split())
+_INCLUDE_VERB = ("called", "criticized", "criticised", "accused", "threatened", "urged", "urges", "had", "pledged",
+                 "vowed", "promised")
+_ADVERBIAL = re.compile(
+    r"^(?:\s*,?\s*(?:on|in|at|during|last|this|earlier|later|late|early)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+)?"
+    r"[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?(?:\s*\([^()]{0,30}\))?(?=\s*(?:,|that\b|\s[a-z]|\s[A-Z]))"
+    r"|\s*\([^()]{0,30}\)|\s*,\s*however\s*,|\s+(?:also|again|further|then|repeatedly|previously|once\s+again))*")
+_TOLD_OBJ = re.compile(
+    r"^\s+(?P<obj>(?:him|her|them|us|reporters|journalists|lawmakers|the\s+\w+(?:\s+\w+){0,3}?|"
+    r"(?:his|her|their)\s+(?:[A-Z]\w+\s+)?(?:counterpart|colleague|host|guest|audience)s?|"
+    r"(?:[A-Z][\w'’.-]*\s*)+?(?:(?:news\s+agency|broadcaster|newspaper|television|agency|radio)\s+[A-Z][\w'’.-]*)?)"
+    r"(?:\s+(?:in|at|on|during)\s+(?:[A-Z][\w'’.-]*|the\s+\w+|a\s+\w+|\w+day)(?:\s+\w+)?)?)"
+    r"(?=\s*(?:,|that\b|\s))")
+_ACCORDING_FRONT = re.compile(r"^(?:\W*)According\s+to\s+(?P<who>[^,]{2,120}),\s*(?P<clause>.+)$", re.S)
+_ACCORDING_BACK = re.compile(r"^(?P<clause>.+?),?\s+according\s+to\s+(?P<who>[^,.;]{2,120})[.!?”\"]*$", re.S)
+_TAIL_SAID = re.compile(
+    r"^(?P<clause>.+?),[”\"’]?\s+(?P<who>[^,;“”\"]{2,100}?)\s+(?P<verb>said|says|added|adds|stated|noted|told\s+[^,.]{2,60}?"
+    r"|stressed|emphasized|emphasised|explained|warned|insisted|wrote|declared|announced|recalled|confirmed)"
+    r"(?P<tail>(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w.'’ ]{2,40}?|\s*\([^()]{0,30}\))*)\s*[.!?]?$", re.S)
+_TAIL_SAID_INV = re.compile(
+    r"^(?P<clause>.+?),\s+(?P<verb>said|added|stated|wrote)\s+(?P<who>[^,;“”\"]{2,100}?)[.!?]?$", re.S)
+
+
+def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
+    text = ctx.text
+    out: list[Statement] = []
+    claimed: list[tuple[int, int]] = []
+
+    def emit(speaker: Actor | None, s: int, e: int, cue: str, verb_pos: int, para_ext: bool = False):
+        if speaker is None or e <= s:
+            return
+        s, e = _clean_clause(text, s, e)
+        if e - s < 8 or _nwords(text[s:e]) < 4:
+            return
+        clause = text[s:e]
+        if clause.lstrip()[:1] in "“\"«„":
+            # the reported words are a quotation: a direct statement already
+            if _quoted_share(ctx, s, e) > 0.5:
+                return
+        if _quoted_share(ctx, s, e) >= 0.35:
+            return
+        if any(a <= s < b or s <= a < e for a, b in claimed):
+            return
+        claimed.append((s, e))
+        out.append(Statement(speaker=speaker, kind="indirect", quote_text=_strip_quotes(clause), char_start=s,
+                             char_end=e, cue=cue.strip()[:120],
+                             statement_date=_statement_date(ctx, *ctx.sentence(verb_pos))))
+
+    for si, (ss, se) in enumerate(ctx.sents):
+        sent = text[ss:se]
+        if ctx.quoted(ss) and ctx.quoted(se - 2):
+            continue
+        if len(sent) < 20:
+            continue
+        # "According to X, C"
+        m = _ACCORDING_FRONT.match(sent)
+        if m:
+            who = m.group("who")
+            a = ctx.speaker_from_phrase(_who_core(who), ss + m.start("who"))
+            if a is not None:
+                emit(a, ss + m.start("clause"), se, "According to " + who, ss)
+                continue
+        # "C, according to X"
+        m = _ACCORDING_BACK.match(sent)
+        if m and not ctx.quoted(ss + m.start("who")):
+            who = m.group("who")
+            a = ctx.speaker_from_phrase(_who_core(who), ss + m.start("who"))
+            clause_s = ss + m.start("clause")
+            # the clause may itself be "X said that C": prefer that reading
+            inner = _IND.search(m.group("clause"))
+            if a is not None and not (inner and ctx.subject_before(ss, ss + inner.start()) is not None
+                                      and inner.group("verb") in _THAT_VERBS):
+                emit(a, clause_s, ss + m.end("clause"), "according to " + who, ss)
+                continue
+        # "C, X said." / "C, said X."
+        m = _TAIL_SAID.match(sent) or _TAIL_SAID_INV.match(sent)
+        if m and not ctx.quoted(ss + m.start("who")) and _nwords(m.group("clause")) >= 4:
+            clause = m.group("clause")
+            who = m.group("who")
+            who_s = ss + m.start("who")
+            a = ctx.speaker_from_phrase(_who_core(who), who_s) if _nwords(who) <= 9 else None
+            if a is not None and not _IND.search(clause[:60]) and a.actor_type != "country":
+                if not _starts_with_quote(clause):
+                    emit(a, ss + m.start("clause"), ss + m.end("clause"), who + " " + m.group("verb"), who_s)
+                continue
+        # "X said (that) C", "X told Y (that) C", "X stressed C"
+        for vm in _IND.finditer(sent):
+            vpos = ss + vm.start()
+            if ctx.quoted(vpos):
+                continue
+            verb = re.sub(r"\s+", " ", vm.group("verb"))
+            base = verb.split()[-1] if verb.startswith(("has ", "had ")) else verb.split()[0]
+            # the clause boundary before the verb
+            lead_s = ss
+            for qs, qe, _, _ in ctx.quotes:
+                if ss <= qe < vpos:
+                    lead_s = qe + 1
+            lead = text[lead_s:vpos]
+            semi = max(lead.rfind(";"), lead.rfind(" — "))
+            if semi >= 0:
+                lead_s += semi + 1
+            # a participle of the main clause: ", saying that", ", telling him that"
+            part = re.search(r",\s*(saying|telling|adding|noting|stressing|warning|urging|arguing|insisting)\s*$",
+                             text[max(ss, vpos - 20):vpos])
+            speaker = ctx.subject_before(lead_s, vpos)
+            if speaker is None:
+                # "Gazprom announced", "Analysts previously stated"
+                mm = re.search(r"(?:^|[,;]\s*|\.\s+)(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+                               r"(?:(?:also|previously|had|has|have|recently|earlier|then)\s+)*$", lead)
+                if mm and not mm.group("n").split()[0].lower() in ("the", "but", "and", "in", "it", "this",
+                                                                   "however", "meanwhile", "on", "at"):
+                    speaker = _bare_actor(mm.group("n"))
+            if speaker is None:
+                continue
+            subj_gap = _subject_gap(ctx, lead_s, vpos)
+            if subj_gap > 140 and not part:
+                continue
+            if speaker.actor_type == "country" and base not in ("said", "says", "stated", "announced", "warned",
+                                                                "criticized", "criticised", "declared", "reported"):
+                continue
+            rest_s = ss + vm.end()
+            rest = text[rest_s:se]
+            # skip adverbials after the verb ("said on Thursday", "said in a statement")
+            am = _ADVERBIAL.match(rest)
+            if am and am.end() > 0:
+                rest_s += am.end()
+                rest = text[rest_s:se]
+            if base in ("told", "tells"):
+                tm = _TOLD_OBJ.match(rest)
+                if not tm:
+                    continue
+                that = re.search(r"\bthat\b", rest[:120])
+                if that and "," not in rest[:that.start()].replace(", however,", ""):
+                    rest_s += that.end()
+                else:
+                    rest_s += tm.end()
+                rest = text[rest_s:se]
+            elif base in ("called",):
+                pass
+            ctx_s = rest_s
+            that = re.match(r"\s*(?:,\s*)?that\b", rest)
+            if that:
+                ctx_s = rest_s + that.end()
+            elif base in _THAT_VERBS:
+                first = rest.lstrip()[:1]
+                if not first:
+                    continue
+                if first in "“\"«„":
+                    continue  # a direct quotation
+                if first == "," or first == ":":
+                    # "Wang Yi said, this is ..." — the words of the paragraph
+                    ctx_s = rest_s + rest.index(first) + 1
+                elif first.isupper() or first.islower():
+                    # "Putin said on Thursday he understood ...": a clause with its own subject
+                    if base in ("said", "says", "told", "tells", "added", "adds", "stated", "noted", "wrote",
+                                "warned", "insisted", "suggested", "recalled", "believes", "hopes", "expects",
+                                "shared", "confirmed", "reported", "explained", "acknowledged", "admitted",
+                                "claimed", "asserted", "declared"):
+                        w = re.match(r"\s*([\w'’-]+)", rest)
+                        if not w or w.group(1).lower() in ("in", "on", "at", "to", "by", "with", "for", "of",
+                                                            "after", "before", "during", "as", "the", "a", "an",
+                                                            "and", "but", "it", "goodbye", "hello", "so", "yes",
+                                                            "no", "nothing", "something", "this", "more", "last",
+                                                            "little", "much", "earlier", "later") and \
+                                w.group(1) not in ("The", "A", "An", "It", "This", "In", "On", "At", "As"):
+                            if not (w and w.group(1).lower() in ("the", "it", "this", "a", "an") and
+                                    _has_finite_verb(rest)):
+                                continue
+                else:
+                    continue
+            elif base in _OBJECT_VERBS or base in ("called", "pointed", "made", "expressed", "criticized",
+                                                   "criticised", "accused", "threatened", "pledged", "vowed",
+                                                   "promised", "reaffirmed", "reiterated", "has", "had"):
+                if rest.lstrip()[:1] in "“\"«„":
+                    continue
+                if verb.split()[0] in _INCLUDE_VERB or verb.startswith("called"):
+                    ctx_s = vpos
+            else:
+                continue
+            end = se
+            para_ext = False
+            if not that and rest.lstrip()[:1] in ",:" and base in ("said", "stated", "noted", "stressed", "added"):
+                para_ext = True
+            if base in ("said", "stated", "stressed", "noted", "emphasized", "emphasised", "pointed") and \
+                    not part and _speech_paragraph(ctx, ss, se, lead_s, para_ext):
+                end = ctx.paragraph(ss)[1]
+            cue = text[lead_s:rest_s].strip()
+            if part:
+                cue = part.group(1) + " " + verb
+            emit(speaker, ctx_s, end, cue[-120:], vpos, para_ext)
+            break
+    return out
+
+
+def _has_finite_verb(rest: str) -> bool:
+    return bool(re.search(r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|must|might)\b",
+                          rest[:120]))
+
+
+def _subject_gap(ctx: _Ctx, lead_s: int, vpos: int) -> int:
+    ms = ctx.actors.in_span(lead_s, vpos)
+    if not ms:
+        return 0
+    return vpos - ms[-1].char_end
+
+
+def _speech_paragraph(ctx: _Ctx, ss: int, se: int, lead_s: int, comma_intro: bool) -> bool:
+    """Is the rest of this paragraph the speaker's reported words too?"""
+    ps, pe = ctx.paragraph(ss)
+    if ps != ss or se >= pe:
+        return False
+    rest = ctx.text[se:pe]
+    if any(se <= qs < pe for qs, _, _, _ in ctx.quotes):
+        return False
+    if _SAY.search(rest) or re.search(r"\b(?:he|she|they)\s+(?:said|added|noted)\b", rest):
+        return False
+    return comma_intro or bool(_FIRST_PERSON.search(rest))
+
+
+def _who_core(who: str) -> str:
+    """"a top Chinese diplomat" -> as is; "foreign affairs adviser Yuri Ushakov who spoke" -> cut at "who"."""
+    w = re.split(r"\s+(?:who|which|that|in|on|at|during|after)\s+", who.strip())[0]
+    w = re.sub(r"\s+(?:statement|report|release|data|figures)$", "", w)
+    return w
+
+
+def _starts_with_quote(clause: str) -> bool:
+    return clause.lstrip()[:1] in "“\"«„‘"
+
+
+def _strip_quotes(s: str) -> str:
+    return s.strip()
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------
+
+def extract_statements(text: str, actors: DocumentActors, published_date: date | None = None) -> list[Statement]:
+    """Direct and indirect statements of an article, with resolved speakers."""
+    if not text or not text.strip():
+        return []
+    ctx = _Ctx(text, actors, published_date)
+    direct = _direct(ctx)
+    trans = _transcript(ctx)
+    seen = {(s.char_start, s.char_end) for s in direct}
+    direct += [s for s in trans if (s.char_start, s.char_end) not in seen]
+    indirect = _indirect(ctx, direct)
+    out = sorted(direct + indirect, key=lambda s: s.char_start)
+    return out
