@@ -31,5 +31,5 @@ def raw_folder_sensor(context: dg.SensorEvaluationContext):
 
 
 nightly_build = dg.ScheduleDefinition(
-    job=build_everything, cron_schedule="0 3 * * *", default_status=dg.DefaultScheduleStatus.STOPPED,
+    name="nightly_build", job=build_everything, cron_schedule="0 3 * * *", default_status=dg.DefaultScheduleStatus.STOPPED,
     description="A nightly rebuild, for folders filled by tools that keep file times.")

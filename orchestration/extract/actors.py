@@ -136,7 +136,7 @@ between among about against over into onto from to by of up down out off both ea
 some many most more much such no not only just even then than what which who whom whose where
 why how today yesterday tomorrow tonight now here monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr new western eastern
+december mr mrs ms dr new western eastern
 northern southern central west east north south asian european african arab latin soviet
 sino federal national international global world state states republic kingdom union united
 people peoples president minister prime foreign defense defence chairman premier leader general
@@ -233,6 +233,8 @@ def _is_country_name(word: str) -> bool:
     if c is None:
         return False
     w = word.strip().removesuffix("'s").removesuffix("’s")
+    if w[:4].lower() == "the ":
+        return False
     return w not in c.demonyms or w in c.alt_names or w == c.name
 
 
@@ -489,10 +491,12 @@ def _describe(phrase: str) -> tuple[str | None, str | None] | None:
     if not m:
         return None
     role = m.group("role").lower()
-    if role.startswith("head of the"):
-        role = "head"
     code = None
-    for part in (m.group("pre") or "", m.group("of") or ""):
+    parts = [m.group("pre") or "", m.group("of") or ""]
+    if role.startswith("head of the"):
+        parts.append(m.group("role"))
+        role = "head"
+    for part in parts:
         for w in re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", part):
             c = _country_of(w) or next((_country_of(x) for x in w.split() if _country_of(x)), None)
             if c is not None:
@@ -1257,13 +1261,13 @@ xi xii xx usa uk eu ai it pc bcm lng mw gw kw km kg
 """.split()) - {"eu"}
 _SEATS_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in GOVERNMENT_SEATS), key=len, reverse=True))
                        + r")\b", re.I)
+_CAPW = r"[A-Z][\w'’-]*"
 _DESC_RE = re.compile(
-    r"\b(?P<det>the|his|her|their|its)\s+(?P<body>(?:[A-Z][\w'’.-]*\s+)?(?:"
+    r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<body>(?:" + _CAPW + r"\s+){0,2}(?i:"
     r"leader|president|premier|prime minister|foreign minister|defen[cs]e minister|minister|chairman|"
     r"counterpart|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|head of state|"
-    r"chancellor|colleague|head of the (?:[A-Z][\w'’-]*\s+)?(?:\w+\s+){0,3}(?:department|ministry|delegation|government|council)"
-    r")(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4})?)(?=\W)",
-    re.I)
+    r"chancellor|colleague|head of the (?:" + _CAPW + r"\s+)?(?:[a-z]+\s+){0,3}(?:department|ministry|delegation|government|council)"
+    r")(?:\s+of\s+(?:the\s+)?" + _CAPW + r"(?:\s+(?:of\s+)?" + _CAPW + r"){0,4})?)(?=\W)")
 _PRONOUN_RE = re.compile(r"\b(?:He|She|he|she)\b")
 
 

@@ -112,11 +112,11 @@ _CURRENCY_WORD = (r"dollars?|yuan|renminbi|rubles?|roubles?|rupees?|euros?|pound
                   r"sterling|yen|won|liras?|lire|riyals?|rials?|dirhams?|rand|tenge|hryvnias?|francs?|"
                   r"rupiah|ringgit|baht|pesos?|naira|shillings?|dong|manat|lari|soms?|drams?|zlotys?|"
                   r"kronor|kroner|krona|krone|reais|real|shekels?|taka|dinars?|forints?|lei|leu|tugriks?|"
-                  r"RMB|" + "|".join(_CODES))
-_QUALIFIER = r"(?:(?:U\.S\.|US|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s)"
+                  r"(?-i:RMB|" + "|".join(_CODES) + r")")
+_QUALIFIER = r"(?-i:(?:U\.S\.|US|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s)"
 
-_PREFIX = (r"(?P<pre>(?<![A-Za-z0-9])(?:US|U\.S\.|AU|A|CA|C|HK|NZ|S|NT|R|Mex)\$|RMB¥|\$|€|£|¥|₹|₽|₩|₺|₴|₦|₱|"
-           r"(?<![A-Za-z])(?:Rs\.?|Rp\.?|RM|RMB|" + "|".join(_CODES) + r")(?=\s?\d))\s?")
+_PREFIX = (r"(?P<pre>(?<![A-Za-z0-9])(?-i:US|U\.S\.|AU|A|CA|C|HK|NZ|S|NT|R|Mex)\$|RMB¥|\$|€|£|¥|₹|₽|₩|₺|₴|₦|₱|"
+           r"(?<![A-Za-z])(?-i:Rs\.?|Rp\.?|RM|RMB|" + "|".join(_CODES) + r")(?=\s?\d))\s?")
 
 # --------------------------------------------------------------------------- units
 
@@ -128,9 +128,39 @@ _UNIT = (r"(?P<unit>%|per[\s-]?cent\b|percent\b|pct\b|percentage[\s-]points?\b|b
          r"kilowatt[\s-]hours?\b|kwh\b|mwh\b|gwh\b|twh\b|(?:troy\s+)?ounces\b|bushels\b)")
 
 _FIGURE = re.compile(
-    rf"(?:{_PREFIX})?(?P<num>{_DIGITS}|\b{_WORDNUM}\b)(?:{_SCALE})?"
+    rf"(?:{_PREFIX})?(?P<num>{_DIGITS}|\b{_WORDNUM}\b(?=[\s-]+(?:thousand|million|billion|trillion|per[\s-]?cent|"
+    rf"percent|percentage)))(?:{_SCALE})?"
     rf"(?:[\s-]?(?P<curq>{_QUALIFIER})?(?P<curw>(?:{_CURRENCY_WORD}))\b|[\s-]?{_UNIT})?",
     re.IGNORECASE)
+
+# Where a figure can begin: cheap scans for digit runs, currency signs, codes and number
+# words before a scale; the full pattern is then tried only there.
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+_SIGN = re.compile(r"[$€£¥₹₽₩₺₴₦₱]")
+_CODE_LIKE = re.compile(r"(?<![A-Za-z])(?:Rs|Rp|RM|[A-Z]{3})(?=\.?\s?\d)")
+_SCALE_WORD = re.compile(r"(?:thousand|million|billion|trillion|per[\s-]?cent|percent|percentage)", re.I)
+_WORDNUM_BEFORE = re.compile(rf"\b{_WORDNUM}[\s-]+$", re.I)
+
+
+def _figure_matches(text: str):
+    """_FIGURE matches, tried only where a figure can begin."""
+    anchors: set[int] = {m.start() for m in _DIGIT_RUN.finditer(text)}
+    for m in _SIGN.finditer(text):
+        anchors.update(range(max(0, m.start() - 4), m.start() + 1))
+    anchors.update(m.start() for m in _CODE_LIKE.finditer(text))
+    for m in _SCALE_WORD.finditer(text):
+        w = _WORDNUM_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if w:
+            anchors.add(w.start())
+    pos = 0
+    for a in sorted(anchors):
+        if a < pos:
+            continue
+        m = _FIGURE.match(text, a)
+        if m and m.end() > m.start() and (m.group("num")):
+            yield m
+            pos = m.end()
+
 
 _APPROX = re.compile(
     r"(?:\b(?:nearly|almost|about|around|approximately|approx\.|roughly|some|more\s+than|over|"
@@ -443,11 +473,13 @@ _EXCHANGE_BEFORE = re.compile(r"(?:=|exchange\s+rate\s+of|exchange\s+rate\s+at|r
 
 _CHANGE_VERBS_UP = r"rose|rise|rises|risen|grew|grow|grows|grown|increased|increases|increase|climbed|climbs|" \
                    r"jumped|jumps|surged|surges|soared|soars|gained|gains|expanded|expands|advanced|edged up|" \
-                   r"was up|were up|is up|are up|went up|picked up|rebounded|accelerated"
+                   r"was up|were up|is up|are up|went up|picked up|rebounded|accelerated|rising|growing|increasing|climbing|" \
+                   r"jumping|surging|soaring|gaining|expanding"
 _CHANGE_VERBS_DOWN = r"fell|falls|fall|fallen|declined|declines|decline|dropped|drops|drop|decreased|" \
                      r"decreases|slumped|slumps|plunged|plunges|tumbled|tumbles|shrank|shrinks|contracted|" \
                      r"contracts|slipped|slips|slid|dipped|dips|lost|was down|were down|is down|" \
-                     r"are down|went down|eased|sank|plummeted|retreated"
+                     r"are down|went down|eased|sank|plummeted|retreated|falling|declining|dropping|decreasing|" \
+                     r"slumping|plunging|shrinking|contracting|slipping|sliding|dipping"
 _RX_CHANGE_BEFORE = re.compile(
     rf"\b(?P<verb>{_CHANGE_VERBS_UP}|{_CHANGE_VERBS_DOWN})(?:\s+(?:by|some|about|around|nearly|almost|"
     rf"roughly|approximately|more\s+than|over|only|just|a\s+further|an\s+annual|sharply|year[\s-]on[\s-]year|"
@@ -471,6 +503,12 @@ _RX_NP_BEFORE = re.compile(
     r"amounting\s+to|estimated\s+at|put\s+at|set\s+at|to)\s+)(?:(?:a|an|the|some|about|around|nearly|"
     r"almost|roughly|approximately|more\s+than|over|just|only|up\s+to|at\s+least|an\s+estimated|a\s+record|"
     r"record|a\s+total\s+of|a\s+combined)\s+)*$", re.I)
+_RX_CHANGE_OBJECT = re.compile(
+    r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lift(?:s|ed|ing)?|"
+    r"lower(?:s|ed|ing)?|expand(?:s|ed|ing)?|bring(?:s|ing)?|brought|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|"
+    r"hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|boost(?:s|ed|ing)?)\s+"
+    r"(?P<np>(?:(?!to\b|from\b|by\b)[\w’'-]+\s+){1,8}?)(?:to|from)\s+(?:(?:a|an|the|some|about|around|nearly|"
+    r"almost|roughly|more\s+than|over|just|only|up\s+to)\s+)*$", re.I)
 _RX_PREV_LINK = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:up|down|rising|falling|increasing|decreasing|"
     r"a\s+(?:modest\s+|slight\s+|sharp\s+|significant\s+)?(?:increase|rise|decrease|decline|drop|fall)|an\s+increase)"
@@ -553,7 +591,7 @@ _NP_STOP = re.compile(
     r"by\s+(?:19|20)\d\d|over\s+the|during|in\s+the\s+(?:first|second|third|fourth|last|past)|"
     r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"to\s+(?:[$€£¥]|\d)|from\s+(?:[$€£¥]|\d)|at\s+(?:[$€£¥]|\d)|\d)|\s*[$€£¥]|\s+(?:were|are)\b)",
+    r"to\s+(?:[$€£¥]|\d)|from\s+(?:[$€£¥]|\d)|at\s+(?:[$€£¥]|\d)|\d)\b|\s*[$€£¥]|\s+(?:were|are)\b)",
     re.I)
 _LEAD_ADVERBS = re.compile(
     r"^(?:(?:meanwhile|however|also|still|overall|in\s+addition|additionally|moreover|furthermore|so\s+far|"
@@ -566,6 +604,8 @@ _TRAIL_ADVERBS = re.compile(
 
 
 def _tidy(phrase: str) -> str:
+    if ")" in phrase and "(" not in phrase.split(")")[0]:
+        phrase = phrase.split(")")[-1]
     phrase = re.sub(r"(?:(?<=\s)|^)[\"“”‘']+|[\"“”]+(?=\s|$|[,.;:])|(?<![sS])[’'](?=\s|$|[,.;:])", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—(")
     phrase = _LEAD_ADVERBS.sub("", phrase)
@@ -577,6 +617,9 @@ def _cut_np(np: str, max_words: int = 12) -> str:
     m = _NP_STOP.search(np)
     if m:
         np = np[:m.start()]
+    v = _first_verb(np)
+    if v is not None and v.group(0).lower() not in _NOUN_LIKE:
+        np = np[:v.start()]
     words = np.split()
     if len(words) > max_words:
         np = " ".join(words[:max_words])
@@ -607,6 +650,8 @@ _REPORT_VERBS = (r"said|says|told|tells|stated|states|announced|announces|report
 _RX_SAID_AFTER_SUBJECT = re.compile(
     rf"(?P<np>[^\s,;:.(“”\"][^,;:(“”\"]{{0,120}}?)\s+(?:has\s+|had\s+|also\s+|previously\s+|earlier\s+|"
     rf"recently\s+)?(?P<verb>{_REPORT_VERBS})\b")
+_RX_REPORT_VERB = re.compile(
+    rf"(?:\s+(?:has|had|also|previously|earlier|recently))?\s+(?P<verb>{_REPORT_VERBS})\b")
 _RX_PARTICIPLE = re.compile(r",\s+(?:telling|saying|noting|adding|stressing|pointing\s+out|explaining|"
                             r"announcing|highlighting|emphasi[sz]ing|estimating|revealing)\b", re.I)
 _RX_ACCORDING = re.compile(
@@ -717,7 +762,7 @@ def _yen_or_yuan(text: str) -> str:
 def _scan(text: str) -> list[_Fig]:
     figs: list[_Fig] = []
     yen = None
-    for m in _FIGURE.finditer(text):
+    for m in _figure_matches(text):
         num = m.group("num")
         pre = m.group("pre")
         curw = m.group("curw")
@@ -763,8 +808,8 @@ def _scan(text: str) -> list[_Fig]:
             base = _PLURALS.get(curw.lower(), curw.lower())
             base = base[:-1] if base.endswith("s") and base[:-1] in _BASE_WORDS else base
             qual = m.group("curq")
-            if qual and qual.strip() in ("In", "The", "Of", "And", "To", "From", "For", "With", "By"):
-                qual = None
+            if qual and not (qual.strip() in ("US", "U.S.") or (_country_for and _country_for(qual.strip()))):
+                qual = None  # "in 2019 Biden won": no currency qualifier
             if base in _WEAK_CURRENCY and not (scale_word or qual) and base not in ("pound",):
                 continue
             if base == "pound":
@@ -862,12 +907,12 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
-def _keep_percent(text: str, f: _Fig, sent: tuple[int, int]) -> bool:
+def _keep_percent(text: str, f: _Fig, sent: tuple[int, int], prev_sent: tuple[int, int] | None = None) -> bool:
     s, e = sent
     after = text[f.end:min(e, f.end + 60)]
     if re.match(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
                 r"(?:population|people|voters?|votes?|respondents|citizens|residents|adults|electorate|"
-                r"ballots?|seats|territory|land|men|women|children|youth|households|"
+                r"ballots?|seats|territory|land|men|women|children|youth|households|emissions|"
                 r"[A-Z][a-z]+ans|[A-Z][a-z]+ese|[A-Z][a-z]+is)\b", after):
         return False
     sentence = text[s:e]
@@ -876,7 +921,14 @@ def _keep_percent(text: str, f: _Fig, sent: tuple[int, int]) -> bool:
         return False
     if re.search(r"\b(?:sure|certain|confident|chance|probability|likelihood)\b", text[f.end:f.end + 40], re.I):
         return False
-    return bool(_ECON.search(sentence))
+    if re.match(r"^\s+(?:of\s+the\s+way\s+)?(?:through|complete|completed|done|finished|built|ready)\b", after):
+        return False
+    if _ECON.search(sentence):
+        return True
+    # "he added an additional 34%" after a sentence about tariffs
+    if prev_sent is not None and "\n" not in text[prev_sent[1]:s]:
+        return bool(_ECON.search(text[prev_sent[0]:prev_sent[1]]))
+    return False
 
 
 def _keep_physical(text: str, f: _Fig, sent: tuple[int, int]) -> bool:
@@ -929,29 +981,33 @@ def _assign_periods(text: str, figs: list[_Fig], periods: list[_Period],
     for si, idxs in by_sentence.items():
         ps = periods_in(si)
         main = [i for i in idxs if figs[i].conversion_of is None]
-        for p in ps:
-            if p.base or p.value is None:
-                continue
-            # the figure just before the period ("$185 billion in 2022", "26.3% surge seen in 2023")
+        live = [p for p in ps if not p.base and p.value is not None]
+        # first: a period right after its figure ("$185 billion in 2022", "26.3% surge seen in 2023")
+        for p in live:
             prev = [i for i in main if figs[i].end <= p.start]
+            if not prev:
+                continue
+            i = prev[-1]
+            gap = text[figs[i].end:p.start]
+            gap_clean = re.sub(r"\([^()]*\)|year[\s-]on[\s-]year|y/y|\bon\s+the\s+year\b", " ", gap, flags=re.I)
+            words = re.findall(r"[\w’'-]+", gap_clean)
+            if len(words) <= 4 and not re.search(r"[;:,]", gap_clean) and figs[i].period is None:
+                figs[i].period = p
+                attached[id(p)] = i
+        # then: a period right before its figure ("In 2023, some 90% of ...")
+        for p in live:
+            if id(p) in attached:
+                continue
             nxt = [i for i in main if figs[i].raw_start >= p.end]
-            done = False
-            if prev:
-                i = prev[-1]
-                gap = text[figs[i].end:p.start]
-                gap_clean = re.sub(r"\([^()]*\)|year[\s-]on[\s-]year|y/y|\bon\s+the\s+year\b", " ", gap, flags=re.I)
-                words = re.findall(r"[\w’'-]+", gap_clean)
-                if len(words) <= 4 and not re.search(r"[;:,]", gap_clean) and figs[i].period is None:
-                    figs[i].period = p
-                    attached[id(p)] = i
-                    done = True
-            if not done and nxt:
-                i = nxt[0]
-                gap = text[p.end:figs[i].raw_start]
-                words = re.findall(r"[\w’'-]+", gap)
-                if len(words) <= 3 and not re.search(r"[;:]", gap) and figs[i].period is None:
-                    figs[i].period = p
-                    attached[id(p)] = i
+            if not nxt:
+                continue
+            i = nxt[0]
+            gap = text[p.end:figs[i].raw_start]
+            words = re.findall(r"[\w’'-]+", gap)
+            if len(words) <= 3 and not re.search(r"[;:]", gap) and figs[i].period is None and not re.search(
+                    r"\b(?:from|than|compared|versus|against)\b", gap, re.I):
+                figs[i].period = p
+                attached[id(p)] = i
         for i in main:
             f = figs[i]
             if f.period is not None:
@@ -966,10 +1022,11 @@ def _assign_periods(text: str, figs: list[_Fig], periods: list[_Period],
                 continue
             # the latest period named by one of the three economic sentences before
             for back in range(si - 1, max(-1, si - 4), -1):
-                cands = [p for p in periods_in(back) if not p.base and p.value is not None
-                         and not (id(p) in attached and figs[attached[id(p)]].baseline)]
                 s, e = sents[back]
-                if cands and (back in by_sentence or _ECON.search(text[s:e])):
+                cands = [p for p in periods_in(back) if not p.base and p.value is not None
+                         and not (id(p) in attached and figs[attached[id(p)]].baseline)
+                         and (id(p) in attached or _ECON.search(text[max(s, p.start - 60):p.start]))]
+                if cands:
                     f.period = cands[-1]
                     break
     for f in figs:
@@ -999,34 +1056,62 @@ def _sentence_subject(sentence: str) -> str | None:
     return subj
 
 
-def _clause_subject(sent_text: str, rel: int) -> tuple[str | None, str | None]:
-    """(subject, governing verb) of the clause in which position `rel` of the sentence sits."""
-    head = sent_text[:rel]
-    # clause start: after the last ; : or comma-introduced clause, or "that"/"while"
-    cut = 0
-    for m in re.finditer(r"[;:—–]\s|,\s+(?=(?:and|but|while|whereas|with|which|as|after|when|leaving|"
-                         r"bringing|making|marking|totaling|totalling|amounting|reaching|up|down|"
-                         r"compared|beating|surpassing|according)\b)|\bthat\s+|\bwhile\s+|\bwhereas\s+|"
-                         r"\bas\s+(?=[a-z]+\s)|,\s+(?=[A-Z])|^\s*[“\"]", head):
-        cut = m.end()
-    clause = head[cut:]
-    first = _first_verb(clause)
-    verbs = [v for v in _SUBJECT_VERBS.finditer(clause) if v.group(0).lower() not in _NOUN_LIKE
-             or v.start() >= (first.start() if first else len(clause))]
+_CLAUSE_CUT = re.compile(
+    r"[;:—–]\s|,\s+|\b(?:that|while|whereas|after|before|because|since|when|although|though|once|until)\s+|"
+    r"\b(?:said|says|told\s+\w+|stated|added|noted|announced|hopes|hoped|expects|expected|believes|"
+    r"estimated|warned|argued|claimed)\s+|"
+    r"^\s*[“\"]")
+
+
+def _subject_of(piece: str) -> tuple[str | None, re.Match | None]:
+    first = _first_verb(piece)
     if first is None:
-        if _GERUND_LINKS.match(clause.strip()) and verbs:
-            return None, verbs[-1].group(0).lower()
         return None, None
-    last = verbs[-1] if verbs else first
-    subj = clause[:first.start()]
-    # leading adverbial ("In June, ", "Meanwhile, ")
-    subj = re.sub(r"^(?:(?:in|on|during|for|by|at|after|since)\s+[^,]{0,40},\s*)", "", subj, flags=re.I)
-    subj = _tidy(subj)
-    if subj.lower() in _PRONOUNS or subj.lower() in _FUNCTION_WORDS:
-        subj = ""
-    if _GERUND_LINKS.match(clause.strip()):
-        subj = ""
-    return (subj or None), last.group(0).lower()
+    subj = _tidy(piece[:first.start()])
+    if subj.lower() in _PRONOUNS:
+        return "", first  # a subject, but only a pronoun
+    if not subj or subj.lower() in _FUNCTION_WORDS or \
+            _GERUND_LINKS.match(piece.strip()) or len(subj.split()) > 14:
+        return None, first
+    return subj, first
+
+
+def _clause_subject(sent_text: str, rel: int) -> tuple[str | None, str | None]:
+    """(subject, governing verb) of the clause in which position `rel` of the sentence sits.
+
+    A clause without a subject of its own ("..., reaching $688.3 billion", "and 12.8% of
+    ...") takes the subject of the nearest clause before it that has one.
+    """
+    head = sent_text[:rel]
+    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(head)]
+    pieces = [head[a:b] for a, b in zip(cuts, cuts[1:] + [len(head)])]
+    own = pieces[-1]
+    verbs = [v for v in _SUBJECT_VERBS.finditer(own) if v.group(0).lower() not in _NOUN_LIKE]
+    verb = verbs[-1].group(0).lower() if verbs else None
+    subj, first = _subject_of(own)
+    if subj:
+        return subj, verb or (first.group(0).lower() if first else None)
+    if subj == "":
+        return None, verb or first.group(0).lower()
+    if first is not None and not _GERUND_LINKS.match(own.strip()) and not own.strip()[:1].islower():
+        return None, verb
+    for piece in reversed(pieces[:-1]):
+        subj, first = _subject_of(piece)
+        if subj:
+            return subj, verb or first.group(0).lower()
+        if subj == "":
+            break
+    return None, verb
+
+
+def _lc(phrase: str, text: str) -> str:
+    """Lower-case the first word when the article also writes it in lower case ("Trade" -> "trade")."""
+    if not phrase:
+        return phrase
+    first = phrase.split()[0]
+    if first[:1].isupper() and not first.isupper() and re.search(rf"\b{re.escape(first.lower())}\b", text):
+        return first.lower() + phrase[len(first):]
+    return phrase
 
 
 def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int, int]) -> tuple[str, str | None]:
@@ -1064,6 +1149,7 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
         if np:
             return f"{noun} {m.group('prep').lower()} {np}", np
         subj = _clause_subject(sent_text, rel_start)[0] or _sentence_subject(sent_text)
+        subj = _lc(subj, text) if subj else subj
         if subj and noun in _CHANGE_NOUNS.split("|"):
             return f"{noun} in {subj}", subj
         if subj:
@@ -1074,7 +1160,8 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
     ud = _RX_UPDOWN_BEFORE.search(head)
     if ud and f.unit in ("percent", "percentage points", "basis points"):
         thing = (prev.subject or prev.measure) if prev else None
-        thing = thing or _sentence_subject(sent_text) or _clause_subject(sent_text, rel_start)[0]
+        thing = thing or _clause_subject(sent_text, rel_start)[0] or _sentence_subject(sent_text)
+        thing = _lc(thing, text) if thing else thing
         noun = "increase" if ud.group("dir").lower() == "up" else "decrease"
         if yoy:
             noun = "year-on-year " + noun
@@ -1083,14 +1170,24 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
         return noun, None
 
     # "up from $185 billion", "to $8.28 billion" after a figure: the same thing
-    if prev is not None and _RX_PREV_LINK.search(text[prev.end:f.raw_start]) and \
+    link_gap = re.sub(r"\([^()]*\)|\b(?:a|per|each|every)\s+(?:year|month|day|annum)\b|\bannually\b|"
+                      r"\byear[\s-]on[\s-]year\b|\bin\s+(?:19|20)\d\d\b|\b(?:this|last)\s+year\b", " ",
+                      text[prev.end:f.raw_start] if prev is not None else "", flags=re.I)
+    if prev is not None and _RX_PREV_LINK.search(re.sub(r"\s+", " ", link_gap)) and \
             len(text[prev.end:f.raw_start]) < 60:
         if prev.unit == f.unit or not (prev.unit in ("percent", "percentage points")):
             return (prev.measure or "amount"), prev.subject
         if prev.subject:
             return prev.subject, prev.subject
 
-    # "a trade surplus of $12.16 billion", "products worth $4 million", "supplies to 44 bcm"
+    # "increase supplies to 44 bcm", "expand gas supply via the Far Eastern route from 10 to 12 bcm"
+    ob = _RX_CHANGE_OBJECT.search(head)
+    if ob and ob.group("np").strip():
+        np = _cut_np(re.sub(r"^(?:in|of|on)\s+", "", ob.group("np").strip(), flags=re.I), 10)
+        if np:
+            return np, np
+
+    # "a trade surplus of $12.16 billion", "products worth $4 million"
     nb = _RX_NP_BEFORE.search(head)
     if nb:
         np = _np_before(nb.group("np"))
@@ -1099,8 +1196,8 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
                 rf"\b(?:raise|boost|reduce|lift|lower|expand|bring|brought|raised|boosted|reduced|lowered|"
                 rf"expanded|{_CHANGE_NOUNS}|{_CHANGE_VERBS_UP}|{_CHANGE_VERBS_DOWN})s?\s+(?:[\w'’-]+\s+){{0,3}}$",
                 head[:nb.start("link")] + " ", re.I)) and not re.fullmatch(r"[\d.,]+", np) and not (
-                link == "at" and not re.search(r"\b(?:a|an|the|its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,3}$",
-                                               head[:nb.start("link")] + " ", re.I)):
+                link == "at" and np.split()[-1].lower() in ("steady", "flat", "unchanged", "stable", "firm",
+                                                             "constant", "level", "even", "about", "around")):
             of = _RX_OF_AFTER.match(tail)
             extra = ""
             if of and of.group("prep").lower() == "of" and f.unit not in ("percent",):
@@ -1115,7 +1212,8 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
     if of:
         np = _cut_np(of.group("np"), 12)
         prep = of.group("prep").lower()
-        if np and not re.match(r"^(?:(?:the\s+)?(?:first|second|third|fourth|same|previous|last)\b|"
+        if np and not re.search(r"\b(?:months?|years?|weeks?|days?|decades?|quarters?|period|time)$", np, re.I) \
+                and not re.match(r"^(?:(?:the\s+)?(?:first|second|third|fourth|same|previous|last)\b|"
                                r"(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|"
                                r"September|October|November|December)\b)", np, re.I):
             if f.unit in ("percent",) and prep == "of":
@@ -1132,25 +1230,18 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
 
     # the subject of the clause ("Trade between Russia and China fell 9.1%")
     if not subj:
-        if prev is not None and re.match(r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:and|with|while|or)?\s*(?:to|at)?\s*$",
-                                         text[prev.end:f.raw_start]) is None:
-            pass
-        subj = _sentence_subject(sent_text) if _GERUND_LINKS.match(
-            sent_text[max(0, rel_start - 40):rel_start].split(",")[-1].strip() or "x") or not head.strip() \
-            or re.search(r",\s*(?:totaling|totalling|amounting\s+to|reaching|bringing|hitting|"
-                         r"standing\s+at|worth)\s+(?:(?:a|an|the|some|about|around|nearly|almost|roughly|"
-                         r"approximately|more\s+than|over|just|only)\s+)*$", head, re.I) else None
-        if not subj:
-            subj = _sentence_subject(sent_text)
+        subj = _sentence_subject(sent_text)
     if subj:
-        if f.unit in ("percent", "percentage points") and _RX_CHANGE_BEFORE.search(head):
-            vm = _RX_CHANGE_BEFORE.search(head)
+        subj = _lc(subj, text)
+        vm = _RX_CHANGE_BEFORE.search(head)
+        if f.unit in ("percent", "percentage points") and vm:
             up = bool(_RX_UP.match(vm.group("verb")))
             noun = ("growth" if up else "decline")
             if yoy or re.search(r"year[\s-]on[\s-]year", vm.group(0), re.I):
                 noun = "year-on-year " + noun
-            lowered = subj[0].lower() + subj[1:] if subj[:2].istitle() and not _starts_with_proper(subj) else subj
-            return f"{noun} of {lowered}", subj
+            if re.match(rf"^(?:\w+\s+)?(?:{_CHANGE_NOUNS})s?\b", subj, re.I):
+                return subj, subj
+            return f"{noun} of {subj}", subj
         if not f.is_money and f.unit not in ("percent", "percentage points") and verb:
             noun = _VERB_NOUNS.get(verb.split()[-1])
             if noun:
@@ -1179,10 +1270,10 @@ def _starts_with_proper(phrase: str) -> bool:
 # ----------------------------------------------------------------- sources
 
 class _Sources:
-    def __init__(self, text: str):
+    def __init__(self, text: str, actors=None):
         self.text = text
-        self._actors = None
-        self._actors_tried = False
+        self._actors = actors
+        self._actors_tried = actors is not None
         self._quotes: list[tuple[int, int]] | None = None
 
     # quotations: spans between paired quotation marks within a paragraph
@@ -1229,20 +1320,21 @@ class _Sources:
             return name if low not in _PRONOUNS else name
         words = name.split()
         if len(words) == 1 and words[0][:1].isupper():
-            actors = self.actors()
-            if actors is not None:
-                try:
-                    actor = actors.resolve(name, pos)
-                    if actor is not None and getattr(actor, "name", None):
-                        return actor.name
-                except Exception:
-                    pass
             for m in re.finditer(rf"\b(?P<first>[A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(words[0])}\b", self.text):
                 first = m.group("first")
                 if _ROLE_WORDS.fullmatch(first) or (_country_for and _country_for(first)) or first in (
                         "Mr", "Mrs", "Ms", "Dr", "The", "In", "On", "And", "But", "Said", "Told"):
                     continue
                 return m.group(0)
+            actors = self.actors()
+            if actors is not None:
+                try:
+                    actor = actors.resolve(name, pos)
+                    if actor is not None and getattr(actor, "name", None) and \
+                            getattr(actor, "actor_type", "person") == "person":
+                        return actor.name
+                except Exception:
+                    pass
         return name
 
     def for_figure(self, f: _Fig, sent: tuple[int, int]) -> str | None:
@@ -1322,10 +1414,24 @@ class _Sources:
     def _speaker(self, sentence: str, offset: int, leading: bool = False) -> str | None:
         # ", Novak said", "Novak told the Rossiya 24 broadcaster", "China's customs reported"
         candidates = []
-        for m in _RX_SAID_AFTER_SUBJECT.finditer(sentence):
-            if m.group("verb").lower() == "according":
+        for v in _RX_REPORT_VERB.finditer(sentence):
+            if v.group("verb") == "according":
                 continue
-            np = m.group("np")
+            lo = max(0, v.start() - 121)
+            pre = sentence[lo:v.start()]
+            cut = max(pre.rfind(ch) for ch in ",;:(“”\"")
+            np = pre[cut + 1:].strip()
+            if not np:
+                continue
+            m_start = v.start() - len(pre) + cut + 1 + (len(pre[cut + 1:]) - len(pre[cut + 1:].lstrip()))
+            # a speaker is a short name, role or body: no verb of its own, no "this"/"which"
+            np = re.split(r"\s+(?:and|that|which|while|as|but|though|although|because|when|if)\s+", np)[-1]
+            if len(np.split()) > 9 or re.match(r"^(?:this|that|these|those|which|it|there|though|although|"
+                                                r"while|but|and|so|then)\b", np, re.I):
+                continue
+            fv = _first_verb(np)
+            if fv is not None and fv.group(0).lower() not in _NOUN_LIKE:
+                continue
             # the subject is the end of what precedes the verb
             np = re.split(r"[,;:]\s*|\s+(?:and|that|which|while|as|but)\s+", np)[-1]
             np = re.sub(r"^.*\b(?:in|on|at|of)\s+(?=[a-z])", "", np) if np[:1].islower() else np
@@ -1333,7 +1439,7 @@ class _Sources:
                                                             r"customs|data|figures|statistics)", np)):
                 if np.lower() not in _PRONOUNS:
                     continue
-            candidates.append((m.start("np"), np))
+            candidates.append((m_start, np))
             if leading:
                 break
         for start, np in candidates:
@@ -1388,8 +1494,12 @@ def _words_before(text: str, f: _Fig) -> list[str]:
     return re.findall(r"[\w’'-]+", text[max(0, f.raw_start - 40):f.raw_start].lower())[-3:]
 
 
-def extract_figures(text: str, published_date: date | None = None) -> list[Figure]:
-    """Money amounts, percentages and quantities the article states, as `Figure`s."""
+def extract_figures(text: str, published_date: date | None = None, actors=None) -> list[Figure]:
+    """Money amounts, percentages and quantities the article states, as `Figure`s.
+
+    `actors` may be the article's `find_actors(text)` result when the caller has it
+    already; otherwise it is computed here, only if a source needs resolving ("he said").
+    """
     if not text:
         return []
     figs = _scan(text)
@@ -1407,7 +1517,7 @@ def extract_figures(text: str, published_date: date | None = None) -> list[Figur
         if _is_exchange_rate(text, f):
             continue
         if f.unit in ("percent", "percentage points", "basis points"):
-            if not _keep_percent(text, f, sent):
+            if not _keep_percent(text, f, sent, sents[f.sentence - 1] if f.sentence > 0 else None):
                 continue
         elif not f.is_money:
             if not _keep_physical(text, f, sent):
@@ -1422,7 +1532,7 @@ def extract_figures(text: str, published_date: date | None = None) -> list[Figur
     periods = _find_periods(text, published_date, ref)
     _assign_periods(text, figs, periods, sents)
 
-    sources = _Sources(text)
+    sources = _Sources(text, actors)
     last_source: tuple[int, str | None, str | None] | None = None  # (sentence, source, period)
     sentence_source: dict[int, str | None] = {}
     for i, f in enumerate(figs):

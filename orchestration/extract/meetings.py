@@ -116,7 +116,7 @@ _TRIGGER_RE = re.compile(r"""
 _ANAPHOR_BEFORE = re.compile(r"(?:\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2})$", re.I)
 _PLURAL_MEETINGS = re.compile(r"\bmeetings\b|\bvisits\b|\bsummits\b|\bcalls\b", re.I)
 _SETTING_BEFORE = re.compile(r"\b(?:at|on\s+the\s+(?:sidelines|margins)\s+of|during|ahead\s+of|before|after|"
-                             r"following|for|of)\s+(?:(?:the|a|an|this|that|its)\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+                             r"following|for|of|attend(?:s|ed|ing)?)\s+(?:(?:the|a|an|this|that|its)\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 _OF_BODY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}of\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:[A-Z][\w-]*\s+)*"
                             r"(?:Organi[sz]ation|Council|Forum|Union|Group|Alliance|Community|Association|"
                             r"Conference|Assembly|Bloc|Cooperation|Partnership|BRICS|SCO|NATO|ASEAN|G7|G20|APEC)\b")
@@ -127,8 +127,10 @@ _NOUN_TRIGGERS = {"meeting", "talks", "consultations", "consultation", "negotiat
 _CLAUSE_BREAK = re.compile(r"""
    ;\s*
  | \s+(?:--|–|—)\s+
+ | ,\s+and\s+(?=(?:he|she|they|it|we|the|a|an|his|her|their|its|this|that|[A-Z][\w'’-]+\s+(?:was|is|has|had|will|would|were|are|said|met|held|also))\b)
  | ,\s*(?=(?:who|which|where|whereas|although|though|but|because|according\s+to|while|as|after|before|when|since)\b)
  | ,\s*(?=[a-z]+ing\s)
+ | ,[”"]?\s+(?=(?:[\w'’.-]+\s+){1,5}(?:said|says|added|adds|noted|notes|stressed|told|explained|continued|wrote)\b[^,]{0,40}$)
  | \s+(?=(?:after|before|while|although|though|because|since|until|once|whereas)\s)
  | \b(?:said|says|noted|notes|added|adds|stressed|stresses|announced|reported|stated|recalled|emphasized|emphasised|told\s\w+|warned|believe[sd]?|hoped|hopes)\s+(?:on\s+\w+\s+)?that\s+
  | \s+(?=to\s+(?:discuss|attend|sign|mark|celebrate|take\s+part|participate)\b)
@@ -138,12 +140,14 @@ _PLANNED = re.compile(r"""
    \b(?:will|shall|'ll|would|is\s+to|are\s+to)\b
  | \b(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|going|planning)\s+to\b
  | \b(?:plans?|planned|planning|intends?|intending|hopes?|hoping|agreed|proposed|offered|readiness|ready|prepared|expecting|expects?|awaits?|awaiting)\s+(?:[\w'’.-]+\s+){0,5}to\b
- | (?<!\barrived\s)(?<!\bcame\s)(?<!\bwent\s)(?<!\border\s)\bto\s+(?:meet|visit|hold|host|travel|pay|make|attend)\b
+ | \b[A-Z][\w'’-]+\s+to\s+(?:meet|visit|hold|host|travel|attend)\b
  | \binvit(?:ed|es|ing|e)\b(?!\s+(?:by|of))
  | \bupcoming\b | \bforthcoming\b | \bnext\s+(?:week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
 """, re.X | re.I)
 _MODAL_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:will|would|is\s+(?:set|due|scheduled|expected)\s+to|"
                           r"is\s+planned|are\s+planned)\b", re.I)
+_WILL_HAPPEN = re.compile(r"\b(?:will|is\s+(?:set|due|scheduled|expected)\s+to|are\s+(?:set|due|scheduled|expected)\s+to)\s+"
+                          r"(?:take\s+place|be\s+held|begin|start|open|happen|convene)\b", re.I)
 _NOT_PLANNED = re.compile(r"\bat\s+the\s+invitation\s+of\b|\bon\s+the\s+invitation\s+of\b", re.I)
 _DISTINCT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:held|met|visited|talked|spoken|discussed|conferred|hosted)\b|"
                        r"\balso\s+(?:held|met|had|hosted|received|holds|meets)\b|\brecently\b|\bprevious(?:ly)?\b|"
@@ -182,6 +186,7 @@ _TOPIC_BEFORE_PLACE = re.compile(
 _PLACE_RE = re.compile(
     r"\b(?P<prep>in|at|to|into|inside|near)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|the\s+)?[A-Z][\w'’.-]*){0,6})")
+_VISIT_OBJECT_RE = re.compile(r"\bvisit(?:ed|ing|s)?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 _CITY_OF_RE = re.compile(r"\b(?:city|town|capital|resort|port|village)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)")
 _CITY_EVENT_RE = re.compile(
     r"\b(?:the|a)\s+(?P<name>[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]*\s+){0,3}"
@@ -212,6 +217,7 @@ class _Cand:
     place_rank: int = 0  # 3 explicit city/venue, 2 explicit country, 1 inferred
     distinct: bool = False
     anaphoric: bool = False
+    context_date: bool = False  # the date was borrowed from a sentence before
     merged: int = 1
     evidence_start: int = 0
     evidence_end: int = 0
@@ -285,14 +291,21 @@ def _resolve_place(name: str) -> tuple[str | None, int]:
     return None, 0
 
 
-def _places_in(text: str, start: int, end: int, visit: bool) -> list[tuple[int, str, int]]:
-    """(position, place, rank) for places in text[start:end]."""
+def _places_in(text: str, start: int, end: int, visit: bool, only_in: bool = False) -> list[tuple[int, str, int]]:
+    """(position, place, rank) for places in text[start:end]; ``visit`` admits "to X"."""
     out = []
+    if visit:
+        for m in _VISIT_OBJECT_RE.finditer(text, start, end):
+            place, rank = _resolve_place(m.group("name"))
+            if place:
+                out.append((m.start("name"), place, rank))
     for m in _CITY_OF_RE.finditer(text, start, end):
         if reference.city_country(m.group("name")) or len(m.group("name")) > 2:
             out.append((m.start("name"), m.group("name"), 3))
     for m in _PLACE_RE.finditer(text, start, end):
         prep = m.group("prep").lower()
+        if only_in and prep not in ("in", "at"):
+            continue
         if prep in ("to", "into") and not visit and not re.search(
                 r"(?:welcomed?|trip|visit|travell?ed|came|went|brought)\s+(?:\w+\s+){0,2}$",
                 text[max(0, m.start() - 30):m.start()], re.I):
@@ -311,9 +324,18 @@ def _places_in(text: str, start: int, end: int, visit: bool) -> list[tuple[int, 
 # Sentences, clauses, quotes
 # ---------------------------------------------------------------------------
 
+_FRONTED = re.compile(r"(?:After|Before|While|When|Since|Although|Though|Following|As|Once|Ahead\s+of)\b[^,]{3,120},\s*")
+
+
 def _clause(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
     cs, ce = s, e
-    for m in _CLAUSE_BREAK.finditer(text, s, e):
+    fr = _FRONTED.match(text, s, e)
+    if fr:
+        comma = text.rfind(",", s, fr.end())
+        if pos < comma:
+            return s, comma
+        cs = fr.end()
+    for m in _CLAUSE_BREAK.finditer(text, cs, e):
         if m.end() <= pos:
             cs = m.end()
         elif m.start() >= pos:
@@ -366,14 +388,20 @@ def _person_ok(actor: Actor) -> bool:
     return True
 
 
-def _mentions_in(actors, text: str, s: int, e: int, trig_start: int, trig_end: int):
+_REPORTER_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|added|adds|noted|notes|stressed|told\s+(?:reporters|journalists|the)|"
+                             r"explained|wrote|announced|according)\b", re.I)
+_REPORTER_BEFORE = re.compile(r"\b(?:according\s+to|cited\s+by|quoted\s+by|said|says|added)\s+(?:the\s+)?$", re.I)
+
+
+def _mentions_in(actors, text: str, s: int, e: int, trig_start: int, trig_end: int,
+                 skip_reporters: bool = False):
     """People and organisations of text[s:e] that can take part in the meeting there."""
     persons: list[tuple[int, Actor]] = []
     orgs: list[tuple[int, Actor]] = []
     covered: list[tuple[int, int]] = []
     for men in actors.in_span(s, e):
         a = men.actor
-        if a.actor_type != "country":  # "The Chinese" of "The Chinese leader" is resolved below
+        if a.actor_type == "person":  # "The Chinese" of "The Chinese leader" is resolved below
             covered.append((men.char_start, men.char_end))
         if trig_start <= men.char_start < trig_end:
             continue
@@ -386,8 +414,11 @@ def _mentions_in(actors, text: str, s: int, e: int, trig_start: int, trig_end: i
         if _RELATIONAL_AFTER.match(after) and not _POSSESSIVE_AFTER.match(after) and \
                 len(surface.split()) <= 2 and surface[:1].isupper() and not re.match(r"^\s*,", after):
             continue
+        if skip_reporters and (_REPORTER_AFTER.match(text[men.char_end:men.char_end + 30]) or
+                               _REPORTER_BEFORE.search(text[max(0, men.char_start - 20):men.char_start])):
+            continue
         if a.actor_type == "person":
-            if _person_ok(a):
+            if _person_ok(a) and _description_fits(men.surface, a):
                 persons.append((men.char_start, a))
         elif a.actor_type == "organization":
             if not _OUTLET.search(a.name) and a.name.lower() not in SEATS_OF_GOVERNMENT:
@@ -396,11 +427,47 @@ def _mentions_in(actors, text: str, s: int, e: int, trig_start: int, trig_end: i
     for m in _DESC_PHRASE.finditer(text, s, e):
         if any(cs <= m.start() < ce or m.start() <= cs < m.end() for cs, ce in covered):
             continue
+        if skip_reporters and _REPORTER_AFTER.match(text[m.end():m.end() + 30]):
+            continue
         actor = actors.resolve(m.group(0), m.start())
-        if actor is not None and _person_ok(actor):
+        if actor is not None and _person_ok(actor) and _description_fits(m.group(0), actor):
             persons.append((m.start(), actor))
     persons.sort(key=lambda x: x[0])
     return _unique([a for _, a in persons]), _unique([a for _, a in orgs])
+
+
+_LEADER_WORDS = re.compile(r"\b(?:president|leader|chairman|head\s+of\s+state|king|queen|emir|sultan|monarch)\b", re.I)
+_MINISTER_WORDS = re.compile(r"\b(?:minister|secretary|ambassador|envoy|diplomat|chief|official|general|admiral)\b", re.I)
+
+
+_DEMONYM_IN = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _description_fits(surface: str, actor: Actor) -> bool:
+    """A description ("the Chinese president") must fit the person it was resolved to."""
+    if not surface or surface[0].isupper() and not re.match(r"(?:The|His|Her|Its|Their|A|An)\s", surface):
+        return True
+    if surface.lower() in ("he", "she", "him", "her", "his"):
+        return True
+    for w in _DEMONYM_IN.findall(surface):
+        c = reference.country_for(w)
+        if c is not None:
+            if actor.country_code != c.alpha3:
+                return False
+            break
+    return not _role_clash(surface, actor)
+
+
+def _role_clash(phrase: str, actor: Actor) -> bool:
+    """A head of state is no "defence minister", a minister no "leader"."""
+    role = actor.role or ""
+    if not role:
+        return False
+    if _MINISTER_WORDS.search(phrase) and _LEADER_WORDS.search(role) and not _MINISTER_WORDS.search(role):
+        return True
+    if _LEADER_WORDS.search(phrase) and _MINISTER_WORDS.search(role) and not _LEADER_WORDS.search(role):
+        return True
+    return False
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -415,6 +482,7 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 # ---------------------------------------------------------------------------
 # Dates
 # ---------------------------------------------------------------------------
+_FIGURE_BEFORE = re.compile(r"(?:\d|%|\bbillion|\bmillion|\btrillion|\bpercent|\bper\s+cent)\S*\s+(?:\w+\s+)?$", re.I)
 _BAD_DATE_PREFIX = re.compile(r"^(?:since|until|till|by|before|after)\b", re.I)
 
 
@@ -473,7 +541,13 @@ def extract_meetings(text: str, actors, published_date: date | None,
             sent_dates[j].append(d)
 
     cands: list[_Cand] = []
-    used_dates: set[int] = set()
+    # dates taken by a meeting (start -> sentence), and dates that name a meeting of
+    # their own ("his weekend talks", "Monday's talks"): no other sentence borrows them
+    used_dates: dict[int, int] = {}
+    for m in _TRIGGER_RE.finditer(text):
+        for d in past:
+            if 0 <= m.start() - d.end <= 2:
+                used_dates.setdefault(d.start, -1)
     for si, (s, e) in enumerate(sents):
         trig = list(_TRIGGER_RE.finditer(text, s, e))
         if not trig:
@@ -498,6 +572,9 @@ def extract_meetings(text: str, actors, published_date: date | None,
         parts = _final_participants(c)
         if len(parts) < 2:
             continue
+        codes = {p.country_code for p in parts}
+        if len(codes) == 1 and None not in codes and all(p.actor_type == "person" for p in parts):
+            continue  # people of one country among themselves: no international meeting
         d = c.date
         out.append(Meeting(
             participants=parts, status=c.status, meeting_type=c.mtype,
@@ -548,23 +625,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
         not _NOT_PLANNED.search(clause) else "held"
     if kind == "visit" and re.search(r"\binvit", clause, re.I) and not _NOT_PLANNED.search(clause):
         status = "planned"
-
-    # participants
-    persons, orgs = _mentions_in(actors, text, cs, ce, ts, te)
-    if len(persons) < 2:
-        p2, o2 = _mentions_in(actors, text, s, e, ts, te)
-        if len(p2) > len(persons):
-            persons, orgs = p2, o2 or orgs
-    in_quote = any(qs <= ts < qe for qs, qe in quotes)
-    if _FIRST_PERSON.search(clause) and len(persons) < 2:
-        speaker = _speaker_at(speakers, ts)
-        if speaker is not None:
-            persons = _unique([speaker] + persons)
-            if len(persons) < 2:
-                other = _last_other_person(actors, ts, speaker, sents, si)
-                if other is not None:
-                    persons.append(other)
-    distinct = bool(_DISTINCT.search(text[max(cs, ts - 60):ce]))
+    if noun and _WILL_HAPPEN.search(text, te, e):
+        status = "planned"
 
     # a visit: the country visited
     country = None
@@ -577,6 +639,34 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
                 c = reference.country_by_code(code)
                 country = Actor(c.name, "country", c.alpha3) if c else None
                 break
+
+    # participants: the clause's people, else the sentence's
+    persons, orgs = _mentions_in(actors, text, cs, ce, ts, te)
+    orgs = [o for o in orgs if _first_pos(text, o, ts, ce) is not None] if _ORG_TRIGGER.search(word) else []
+    poss = _possessor(text, actors, s, e, cs, ce, ts, before)
+    if poss is not None:
+        persons = _unique([poss] + persons)
+    widen = len(persons) < 2 and not (persons and _UNRESOLVED_SUBJECT.match(text[cs:ts])) and \
+        not (mtype == "visit" and country is None)
+    if widen:
+        p2, _ = _mentions_in(actors, text, s, e, ts, te, skip_reporters=True)
+        if country is not None and persons:
+            # a visit: only the hosts, people of the country visited, join from elsewhere
+            p2 = [p for p in p2 if p.name in {x.name for x in persons} or
+                  p.country_code == country.country_code]
+        if len(p2) > len(persons):
+            persons = _unique(persons + p2)
+    if _FIRST_PERSON.search(clause) and len(persons) < 2:
+        speaker = _speaker_at(speakers, ts)
+        if speaker is not None:
+            persons = _unique([speaker] + persons)
+            if len(persons) < 2:
+                other = _last_other_person(actors, ts, speaker, sents, si)
+                if other is not None:
+                    persons.append(other)
+    distinct = bool(_DISTINCT.search(text[max(cs, ts - 60):ce]))
+
+    if mtype == "visit":
         if country is None and (len(persons) < 2 or anaphoric):
             return None
         # nobody visits their own country
@@ -600,21 +690,27 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
     dates = sent_dates[si]
     if status == "planned":
         dates = [fut_by_start.get(d.start, d) for d in dates]
+    dates = [x for x in dates if not (x.precision == "year" and _FIGURE_BEFORE.search(text[max(0, x.start - 30):x.start]))]
     in_clause = [d for d in dates if cs <= d.start < ce]
-    d = _nearest_date(in_clause, ts, status, published, used_dates) or \
-        _nearest_date(dates, ts, status, published, used_dates)
+    taken = {k for k, v in used_dates.items() if v not in (si, -1)}
+    d = _nearest_date(in_clause, ts, status, published, taken) or \
+        _nearest_date(dates, ts, status, published, taken)
+    context_date = False
     if d is None and not anaphoric:
         for back in range(si - 1, max(-1, si - 4), -1):
             prev = [x for x in sent_dates[back] if x.start not in used_dates]
             if status == "planned":
                 prev = [fut_by_start.get(x.start, x) for x in prev]
-            prev = [x for x in prev if _date_ok(x, status, published)]
+            prev = [x for x in prev if _date_ok(x, status, published) and not (
+                x.precision == "year" and _FIGURE_BEFORE.search(text[max(0, x.start - 30):x.start]))]
             if prev:
                 d = max(prev, key=lambda x: ({"day": 2, "month": 1, "year": 0}[x.precision], x.start))
+                # a date of the sentence just before, in the same paragraph, is as good as
+                # the sentence's own; one from further back may belong to something else
+                context_date = back < si - 1 or "\n" in text[sents[back][1]:s]
                 break
     if d is not None:
-        if d.start >= s and d.start < e:
-            used_dates.add(d.start)
+        used_dates[d.start] = si
         if published and d.date and d.date > published + timedelta(days=1):
             status = "planned"
 
@@ -624,7 +720,7 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
         place, rank = visit_place
     found = _places_in(text, cs, ce, mtype == "visit")
     if not found:
-        found = _places_in(text, s, e, mtype == "visit")
+        found = _places_in(text, s, e, False, only_in=True)
     if found:
         # nearest to the trigger, after it preferred
         fp = min(found, key=lambda x: (abs(x[0] - te) if x[0] >= ts else abs(ts - x[0]) + 20, -x[2]))
@@ -638,7 +734,44 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
 
     return _Cand(sent=si, start=s, end=e, trig_start=ts, trig_end=te, mtype=mtype, status=status,
                  persons=persons, others=orgs, country=country, date=d, place=place, place_rank=rank,
-                 distinct=distinct, anaphoric=anaphoric, evidence_start=s, evidence_end=e)
+                 distinct=distinct, anaphoric=anaphoric, context_date=context_date,
+                 evidence_start=s, evidence_end=e)
+
+
+_ORG_TRIGGER = re.compile(r"\b(?:talks|negotiations|consultations?|meeting|discussions?|conversation|met)\b", re.I)
+_UNRESOLVED_SUBJECT = re.compile(
+    r"^\s*(?:that|this|the|a|an|his|her|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
+    r"(?:(?:will|would|is|was|has|had|to|also|then|may|might|could|can|should|are|were|be)\s+){0,2}$")
+_POSS_BEFORE = re.compile(r"\b(?P<pron>his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _possessor(text, actors, s, e, cs, ce, ts, before) -> Actor | None:
+    """Whose is "his meeting with X"? The subject of the main clause when the phrase
+    opens the sentence ("After his meeting with Mishustin, the Premier met ...",
+    "While sitting with Yi, Putin said ..."), else the person last named before it."""
+    m = _POSS_BEFORE.search(before)
+    fronted = cs == s and ce < e and text[ce:ce + 1] == "," and _FRONTED.match(text, s, e)
+    if fronted and not any(_person_ok(x.actor) for x in actors.in_span(s, ts)):
+        for men in actors.in_span(ce, e):
+            if _person_ok(men.actor):
+                return men.actor
+        return None
+    if not m:
+        return None
+    if fronted:
+        for men in actors.in_span(ce, e):
+            if _person_ok(men.actor):
+                return men.actor
+        return None
+    for men in reversed(actors.in_span(s, ts)):
+        if _person_ok(men.actor):
+            return men.actor
+    return None
+
+
+def _first_pos(text: str, actor: Actor, start: int, end: int) -> int | None:
+    i = text.find(actor.name.split()[-1], start, end)
+    return i if i >= 0 else None
 
 
 def _last_other_person(actors, pos: int, speaker: Actor, sents, si) -> Actor | None:
@@ -740,11 +873,13 @@ def _compatible(a: _Cand, b: _Cand) -> bool:
             return False
     if frozenset({a.mtype, b.mtype}) not in _TYPE_OK and "other" not in (a.mtype, b.mtype):
         return False
-    if b.distinct and (a.date is None) != (b.date is None):
+    da = None if a.context_date else a.date
+    db = None if b.context_date else b.date
+    if b.distinct and (da is None) != (db is None):
         return False
-    if b.distinct and b.date is None and a.date is None:
+    if b.distinct and db is None and da is None:
         return False
-    if not _dates_compatible(a.date, b.date):
+    if not _dates_compatible(da, db):
         return False
     if not _places_compatible(a.place if a.place_rank >= 2 else None, b.place if b.place_rank >= 2 else None):
         return False
@@ -763,9 +898,11 @@ def _absorb(a: _Cand, b: _Cand) -> None:
     if a.country is None:
         a.country = b.country
     prec = {"day": 3, "month": 2, "year": 1}
-    if b.date is not None and (a.date is None or (b.date.date and not a.date.date) or
-                               (b.date.date and prec[b.date.precision] > prec[a.date.precision])):
-        a.date = b.date
+    if b.date is not None and (a.date is None or (a.context_date and not b.context_date) or
+                               (a.context_date == b.context_date and (
+                                   (b.date.date and not a.date.date) or
+                                   (b.date.date and prec[b.date.precision] > prec[a.date.precision])))):
+        a.date, a.context_date = b.date, b.context_date
     if b.place_rank > a.place_rank:
         a.place, a.place_rank = b.place, b.place_rank
     a.merged += b.merged

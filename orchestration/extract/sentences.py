@@ -95,9 +95,14 @@ def _is_break(text: str, dot: int, after: int) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentences of `text` as (start, end) offsets, whitespace trimmed."""
     cuts: list[int] = []
+    n = len(text)
     for m in _END.finditer(text):
         if _is_break(text, m.start(), m.end()):
-            cuts.append(m.end())
+            end = m.end()
+            # 'Interfax."These changes': a straight quote glued to the next word opens it
+            if text[end - 1] == '"' and end < n and text[end].isalnum() and end - 1 > m.start():
+                end -= 1
+            cuts.append(end)
     for m in _NEWLINE.finditer(text):
         cuts.append(m.start())
     cuts.sort()

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from orchestration.extract.actors import DocumentActors, OUTLET_WORDS, ORG_HEADS, TITLE_HEADS
+from orchestration.extract.actors import DocumentActors, OUTLET_WORDS, ORG_HEADS, STOP_CAPS, TITLE_HEADS
 from orchestration.extract.records import Actor, ActorMention, Statement
 from orchestration.extract.sentences import paragraphs, sentence_at, split_sentences
 
@@ -157,9 +157,9 @@ _STOP_SUBJ = frozenset("it this that there which who what they we i you".split()
 _CLAUSE_CUT = re.compile(
     r",?\s+(?:according\s+to|without\s+(?:elaborating|giving|providing|specifying|mentioning|offering))\b"
     r"|,\s*(?:he|she|it|they)\s+(?:said|added|says|stated|noted|told)\b"
-    r"|,\s*(?:saying|adding|telling)\b"
+    r"|,\s*(?:saying|adding|telling|calling\s+(?:them|it|him|her|for|on))\b"
     r"|,\s*(?:as\s+)?(?:cited|quoted|reported)\s+by\b"
-    r"|\s*;\s*|\s+amid\s+|\s+—\s+|\s+–\s+"
+    r"|\s*;\s*|\s+amid\s+|,\s+(?:though|although|but|while|whereas)\s+"
     r"|,\s+(?:a|an)\s+(?!\d)[a-z]+\w*\s+(?!of\b)"
     r"|\s+(?:in|during)\s+(?:a|an|his|her|the)\s+(?:statement|interview|speech|press\s+release|"
     r"post|message|address|meeting|call|conversation|briefing)\b(?=[^,]*$)")
@@ -218,26 +218,39 @@ class _Ctx:
             return pick.actor
         if _PRONOUN_SUBJ.match(p):
             return self.actors.resolve(p, start)
+        if re.fullmatch(r"(?:it|the\s+(?:statement|report|release|communique|readout|document|ministry|agency))", p, re.I):
+            return self.last_org(start)
         a = self.actors.resolve(p, start)
         if a is not None:
             return a
         return _bare_actor(p)
 
-    def subject_before(self, clause_start: int, verb_start: int) -> Actor | None:
+    def subject_before(self, clause_start: int, verb_start: int, strict_country: bool = False) -> Actor | None:
         """The subject of a clause: its first actor not governed by a preposition."""
+        text = self.text
         ms = [m for m in self.actors.in_span(clause_start, verb_start)
               if not self.quoted(m.char_start)]
         cands: list[ActorMention] = []
         for m in ms:
-            before = self.text[max(clause_start, m.char_start - 25):m.char_start]
+            before = text[max(clause_start, m.char_start - 25):m.char_start]
             w = re.findall(r"[\w'’]+", before)
             prev = w[-1].lower() if w else ""
-            if prev in _PREPS or prev in ("and",) and cands:
+            if prev in _PREPS or (prev == "and" and cands):
                 continue
-            if m.surface.lower().endswith(("'s", "’s")) and m.actor.actor_type != "person":
-                # "China's foreign ministry" is one org mention; a bare "Russia's" is no subject
-                nxt = self.text[m.char_end:m.char_end + 2]
-                if nxt.strip() and m.actor.actor_type == "country":
+            after = text[m.char_end:m.char_end + 40]
+            poss = m.surface.endswith(("'s", "’s")) or after.startswith(("'s", "’s", "'", "’ "))
+            if poss and m.actor.actor_type != "organization":
+                # "Xi's trip", "Russia's Gazprom": a possessor is not the subject
+                continue
+            # "a senior Kremlin official", "White House spokesman": a person described by an institution
+            nm = re.match(r"\s+(?:[a-z]+\s+){0,2}?(official|spokesman|spokeswoman|spokesperson|source|aide|"
+                          r"adviser|advisor|diplomat|envoy|representative)s?\b", after)
+            if nm and m.actor.actor_type in ("organization", "country"):
+                p = self.actors.resolve(nm.group(1), m.char_start)
+                if p is not None and p.actor_type == "person" and \
+                        (not m.actor.country_code or p.country_code in (None, m.actor.country_code)):
+                    return p
+                if nm.group(1) == "source":
                     continue
             cands.append(m)
         if not cands:
@@ -245,8 +258,29 @@ class _Ctx:
         for kind in ("person", "organization", "country"):
             for m in cands:
                 if m.actor.actor_type == kind:
+                    if kind == "country":
+                        if strict_country and (verb_start - m.char_end > 30 or m is not ms[-1]):
+                            return None
+                        return _country_speaker(self.text, m)
                     return m.actor
         return None
+
+    def last_org(self, pos: int) -> Actor | None:
+        """The institution most recently named before `pos` ("the statement said", "It added")."""
+        for m in self.actors._before(pos):
+            if pos - m.char_start > 1500:
+                break
+            if m.actor.actor_type == "organization":
+                return m.actor
+        return None
+
+
+def _country_speaker(text: str, m: ActorMention) -> Actor:
+    """A government speaking through its capital keeps the capital's name ("Washington")."""
+    surface = m.surface.removesuffix("'s").removesuffix("’s")
+    if surface != m.actor.name and surface[:1].isupper() and " " not in surface:
+        return Actor(surface, "country", m.actor.country_code)
+    return m.actor
 
 
 _BARE_OK = re.compile(r"^(?:the\s+|a\s+)?(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$")
@@ -261,6 +295,8 @@ def _bare_actor(phrase: str) -> Actor | None:
     words = name.split()
     if words[0].lower() in ("the", "a", "it", "this", "that", "he", "she", "they", "we", "i", "but", "and",
                             "in", "on", "at", "as", "if", "when", "while", "after", "before", "according"):
+        return None
+    if words[0].lower() in STOP_CAPS or words[-1].lower() in STOP_CAPS:
         return None
     last = words[-1].lower()
     kind = "organization" if (last in ORG_HEADS or name.isupper() or last in OUTLET_WORDS) else "person"
@@ -565,14 +601,14 @@ def _transcript(ctx: _Ctx) -> list[Statement]:
 
 # verbs whose object or clause is the statement
 _IND_VERBS = (
-    r"said|says|told|tells|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
-    r"underlined|underscored|highlighted|warned|warns|urged|urges|argued|insisted|explained|recalled|"
-    r"declared|announced|announces|asserted|claimed|acknowledged|admitted|reiterated|reaffirmed|affirmed|"
+    r"said|says|told|stated|added|noted|stressed|emphasi[sz]ed|"
+    r"underlined|underscored|highlighted|warned|urged|argued|insisted|explained|recalled|"
+    r"declared|announced|asserted|claimed|acknowledged|admitted|reiterated|reaffirmed|affirmed|"
     r"confirmed|suggested|wrote|replied|responded|shared|assured|maintained|predicted|vowed|pledged|"
     r"promised|believes|hopes|expects|cautioned|conceded|proposed|indicated|revealed|described|"
     r"expressed\s+(?:confidence|hope|the\s+hope|(?:his|her|its)\s+(?:confidence|hope|readiness|belief))|"
     r"called\s+(?:for|on)|pointed\s+out|made\s+clear|threatened|criticized|criticised|accused|"
-    r"reported|has\s+described|had\s+(?:strongly\s+)?criticized")
+    r"reported|has\s+described|had\s+(?:strongly\s+)?criticized|expressed")
 _IND = re.compile(r"\b(?P<verb>" + _IND_VERBS + r")\b")
 _THAT_VERBS = frozenset("""said says told tells stated states added adds noted notes warned warns argued insisted
 explained recalled declared asserted claimed acknowledged admitted confirmed suggested wrote replied
@@ -583,9 +619,14 @@ _OBJECT_VERBS = frozenset("""stressed stresses emphasized emphasised emphasizes 
 highlighted reaffirmed reiterated announced announces urged urges proposed described""".split())
 _INCLUDE_VERB = ("called", "criticized", "criticised", "accused", "threatened", "urged", "urges", "had", "pledged",
                  "vowed", "promised")
+_TIME_NOUN = (r"(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter|"
+              r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+              r"July|August|September|October|November|December)")
 _ADVERBIAL = re.compile(
-    r"^(?:\s*,?\s*(?:on|in|at|during|last|this|earlier|later|late|early)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+)?"
-    r"[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?(?:\s*\([^()]{0,30}\))?(?=\s*(?:,|that\b|\s[a-z]|\s[A-Z]))"
+    r"^(?:\s*,?\s*(?:(?:last|this|earlier|later|late|early|next)\s+(?:this\s+|last\s+)?" + _TIME_NOUN +
+    r"(?:\s*\([^()]{0,30}\))?"
+    r"|(?:on|in|at|during)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?"
+    r"[\w.'’-]+(?:\s+[\w.'’-]+){0,4}?(?:\s*\([^()]{0,30}\))?(?=\s*(?:,|that\b|\s[a-z]|\s[A-Z])))"
     r"|\s*\([^()]{0,30}\)|\s*,\s*however\s*,|\s+(?:also|again|further|then|repeatedly|previously|once\s+again))*")
 _TOLD_OBJ = re.compile(
     r"^\s+(?P<obj>(?:him|her|them|us|reporters|journalists|lawmakers|the\s+\w+(?:\s+\w+){0,3}?|"
@@ -598,9 +639,22 @@ _ACCORDING_BACK = re.compile(r"^(?P<clause>.+?),?\s+according\s+to\s+(?P<who>[^,
 _TAIL_SAID = re.compile(
     r"^(?P<clause>.+?),[”\"’]?\s+(?P<who>[^,;“”\"]{2,100}?)\s+(?P<verb>said|says|added|adds|stated|noted|told\s+[^,.]{2,60}?"
     r"|stressed|emphasized|emphasised|explained|warned|insisted|wrote|declared|announced|recalled|confirmed)"
-    r"(?P<tail>(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w.'’ ]{2,40}?|\s*\([^()]{0,30}\))*)\s*[.!?]?$", re.S)
+    r"(?P<tail>(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w.'’ ]{2,40}?|\s*\([^()]{0,30}\))*)"
+    r"(?:,\s*(?P<part>(?:calling|urging|adding|noting|saying|stressing|warning)\b.+?)"
+    r"|,\s*(?:without|but|though|although)\b[^,]*?)?\s*[.!?]?$", re.S)
 _TAIL_SAID_INV = re.compile(
     r"^(?P<clause>.+?),\s+(?P<verb>said|added|stated|wrote)\s+(?P<who>[^,;“”\"]{2,100}?)[.!?]?$", re.S)
+
+
+_NOT_SOURCES = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?:(?:latest|official|new|preliminary|customs|trade|government|available|"
+    r"recent|released|published)\s+)*(?:data|figures|statistics|estimates|calculations|survey|poll|"
+    r"study|analysis|research|reports?|media\s+reports?|sources?|documents?|records|filings|"
+    r"(?:\w+\s+)?(?:state\s+|official\s+|local\s+|russian\s+|chinese\s+)?media(?:\s+on\s+both\s+sides)?)\b", re.I)
+_PARTICIPLE = re.compile(r",\s*(saying|telling|adding)\s*$")
+_THIS_WAS = re.compile(
+    r"^(?:This|That|It|The\s+(?:information|news|report))\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:reported|stated|said|announced|confirmed|disclosed|revealed)\s+by\s+(?P<who>.+?)[.!]?$", re.S)
 
 
 def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
@@ -608,62 +662,79 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     claimed: list[tuple[int, int]] = []
 
-    def emit(speaker: Actor | None, s: int, e: int, cue: str, verb_pos: int, para_ext: bool = False):
+    def emit(speaker: Actor | None, s: int, e: int, cue: str, verb_pos: int):
         if speaker is None or e <= s:
             return
         s, e = _clean_clause(text, s, e)
         if e - s < 8 or _nwords(text[s:e]) < 4:
             return
         clause = text[s:e]
-        if clause.lstrip()[:1] in "“\"«„":
-            # the reported words are a quotation: a direct statement already
-            if _quoted_share(ctx, s, e) > 0.5:
-                return
-        if _quoted_share(ctx, s, e) >= 0.35:
+        if _starts_with_quote(clause) and _quoted_share(ctx, s, e) > 0.5:
             return
+        if _quoted_share(ctx, s, e) >= 0.35:
+            # "Beijing is willing to ... and “cooperate ...”": keep the reported part before the quotation
+            q = min((qs for qs, qe, _, _ in ctx.quotes if s < qs < e), default=None)
+            if q is None:
+                return
+            cut_e = q - 1
+            pre = re.sub(r"\s*(?:and|but|or|,)\s*$", "", text[s:cut_e])
+            if _nwords(pre) < 10:
+                return
+            e = s + len(pre)
+            clause = text[s:e]
         if any(a <= s < b or s <= a < e for a, b in claimed):
             return
         claimed.append((s, e))
-        out.append(Statement(speaker=speaker, kind="indirect", quote_text=_strip_quotes(clause), char_start=s,
+        out.append(Statement(speaker=speaker, kind="indirect", quote_text=clause.strip(), char_start=s,
                              char_end=e, cue=cue.strip()[:120],
                              statement_date=_statement_date(ctx, *ctx.sentence(verb_pos))))
 
+    def source(who: str, pos: int) -> Actor | None:
+        core = _who_core(who)
+        if _NOT_SOURCES.match(who.strip()) or _NOT_SOURCES.match(core):
+            return None
+        return ctx.speaker_from_phrase(core, pos)
+
     for si, (ss, se) in enumerate(ctx.sents):
         sent = text[ss:se]
-        if ctx.quoted(ss) and ctx.quoted(se - 2):
+        if len(sent) < 20 or (ctx.quoted(ss) and ctx.quoted(se - 2)):
             continue
-        if len(sent) < 20:
+        # "This was reported by X": the sentence before is X's
+        m = _THIS_WAS.match(sent)
+        if m and si > 0:
+            a = source(m.group("who").split(",")[0], ss + m.start("who"))
+            ps_, pe_ = ctx.sents[si - 1]
+            if a is not None and not ctx.quoted(ps_):
+                emit(a, ps_, pe_, sent[:60], ss)
             continue
+        inner_said = _inner_report(ctx, ss, se)
         # "According to X, C"
         m = _ACCORDING_FRONT.match(sent)
-        if m:
-            who = m.group("who")
-            a = ctx.speaker_from_phrase(_who_core(who), ss + m.start("who"))
+        if m and not inner_said:
+            a = source(m.group("who"), ss + m.start("who"))
             if a is not None:
-                emit(a, ss + m.start("clause"), se, "According to " + who, ss)
+                emit(a, ss + m.start("clause"), se, "According to " + m.group("who"), ss)
                 continue
         # "C, according to X"
         m = _ACCORDING_BACK.match(sent)
-        if m and not ctx.quoted(ss + m.start("who")):
-            who = m.group("who")
-            a = ctx.speaker_from_phrase(_who_core(who), ss + m.start("who"))
-            clause_s = ss + m.start("clause")
-            # the clause may itself be "X said that C": prefer that reading
-            inner = _IND.search(m.group("clause"))
-            if a is not None and not (inner and ctx.subject_before(ss, ss + inner.start()) is not None
-                                      and inner.group("verb") in _THAT_VERBS):
-                emit(a, clause_s, ss + m.end("clause"), "according to " + who, ss)
+        if m and not ctx.quoted(ss + m.start("who")) and not inner_said:
+            a = source(m.group("who"), ss + m.start("who"))
+            if a is not None and not _starts_with_quote(m.group("clause")):
+                emit(a, ss + m.start("clause"), ss + m.end("clause"), "according to " + m.group("who"), ss)
                 continue
-        # "C, X said." / "C, said X."
+        # "C, X said." / "C, said X." (also "C, he said, calling on ...")
         m = _TAIL_SAID.match(sent) or _TAIL_SAID_INV.match(sent)
-        if m and not ctx.quoted(ss + m.start("who")) and _nwords(m.group("clause")) >= 4:
+        if m and not ctx.quoted(ss + m.start("who")) and _nwords(m.group("clause")) >= 4 and not inner_said:
             clause = m.group("clause")
             who = m.group("who")
             who_s = ss + m.start("who")
             a = ctx.speaker_from_phrase(_who_core(who), who_s) if _nwords(who) <= 9 else None
-            if a is not None and not _IND.search(clause[:60]) and a.actor_type != "country":
-                if not _starts_with_quote(clause):
-                    emit(a, ss + m.start("clause"), ss + m.end("clause"), who + " " + m.group("verb"), who_s)
+            if a is not None and a.actor_type != "country" and not _starts_with_quote(clause) and \
+                    not ctx.quoted(ss + m.start("clause")):
+                emit(a, ss + m.start("clause"), ss + m.end("clause"), who + " " + m.group("verb"), who_s)
+                part = m.groupdict().get("part")
+                if part:
+                    emit(a, ss + m.start("part"), se, who + " " + m.group("verb"), who_s)
                 continue
         # "X said (that) C", "X told Y (that) C", "X stressed C"
         for vm in _IND.finditer(sent):
@@ -672,37 +743,50 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 continue
             verb = re.sub(r"\s+", " ", vm.group("verb"))
             base = verb.split()[-1] if verb.startswith(("has ", "had ")) else verb.split()[0]
-            # the clause boundary before the verb
             lead_s = ss
+            after_quote = False
             for qs, qe, _, _ in ctx.quotes:
                 if ss <= qe < vpos:
                     lead_s = qe + 1
+                    after_quote = True
             lead = text[lead_s:vpos]
-            semi = max(lead.rfind(";"), lead.rfind(" — "))
-            if semi >= 0:
-                lead_s += semi + 1
-            # a participle of the main clause: ", saying that", ", telling him that"
-            part = re.search(r",\s*(saying|telling|adding|noting|stressing|warning|urging|arguing|insisting)\s*$",
-                             text[max(ss, vpos - 20):vpos])
-            speaker = ctx.subject_before(lead_s, vpos)
+            if after_quote and _nwords(lead) <= 8 and not re.search(r"\b(?:and|but|while|as)\s", lead):
+                tail = text[ss + vm.end():se]
+                am2 = _ADVERBIAL.match(tail)
+                tail = tail[am2.end():] if am2 else tail
+                if not tail.strip() or tail.lstrip()[:1] in ",.;:!?" or \
+                        re.match(r"\s*(?:in|at|to|on|during|after|before|with|by)\b", tail):
+                    continue  # ",” Putin said, ...": the attribution of a direct quotation
+            cut = max(lead.rfind(";"), lead.rfind(" — "), lead.rfind(", which "), lead.rfind(", who "))
+            if cut >= 0:
+                lead_s += cut + 1
+                lead = text[lead_s:vpos]
+                rel = re.match(r"\s*,?\s*(?:which|who)\s+", lead)
+                if rel:
+                    lead_s += rel.end()
+                    lead = text[lead_s:vpos]
+            part = _PARTICIPLE.search(text[max(ss, vpos - 20):vpos])
+            speaker = ctx.subject_before(lead_s, vpos, strict_country=True)
+            if speaker is None and re.fullmatch(r"\s*(?:,\s*)?(?:and|but)?\s*(?:also\s+|then\s+)?", lead):
+                speaker = ctx.subject_before(ss, vpos, strict_country=True)  # "..., and said that"
+            if speaker is None and re.fullmatch(r"\s*(?:It|it)\s+(?:also\s+)?", lead):
+                speaker = ctx.last_org(vpos)
             if speaker is None:
-                # "Gazprom announced", "Analysts previously stated"
-                mm = re.search(r"(?:^|[,;]\s*|\.\s+)(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+                mm = re.search(r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
                                r"(?:(?:also|previously|had|has|have|recently|earlier|then)\s+)*$", lead)
-                if mm and not mm.group("n").split()[0].lower() in ("the", "but", "and", "in", "it", "this",
-                                                                   "however", "meanwhile", "on", "at"):
+                if mm and mm.group("n").split()[0].lower() not in (
+                        "the", "but", "and", "in", "it", "this", "however", "meanwhile", "on", "at", "that", "he",
+                        "she", "they", "we", "i", "previously", "earlier", "later", "also"):
                     speaker = _bare_actor(mm.group("n"))
             if speaker is None:
                 continue
-            subj_gap = _subject_gap(ctx, lead_s, vpos)
-            if subj_gap > 140 and not part:
+            if _subject_gap(ctx, lead_s, vpos) > 140 and not part:
                 continue
             if speaker.actor_type == "country" and base not in ("said", "says", "stated", "announced", "warned",
                                                                 "criticized", "criticised", "declared", "reported"):
                 continue
             rest_s = ss + vm.end()
             rest = text[rest_s:se]
-            # skip adverbials after the verb ("said on Thursday", "said in a statement")
             am = _ADVERBIAL.match(rest)
             if am and am.end() > 0:
                 rest_s += am.end()
@@ -716,62 +800,92 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                     rest_s += that.end()
                 else:
                     rest_s += tm.end()
+                    am = _ADVERBIAL.match(text[rest_s:se])
+                    if am and am.end() > 0:
+                        rest_s += am.end()
                 rest = text[rest_s:se]
-            elif base in ("called",):
-                pass
             ctx_s = rest_s
             that = re.match(r"\s*(?:,\s*)?that\b", rest)
-            if that:
+            if base == "described" and re.match(r"\s*as\b", rest):
+                ctx_s = rest_s + re.match(r"\s*as\b", rest).end()
+            elif that:
                 ctx_s = rest_s + that.end()
             elif base in _THAT_VERBS:
                 first = rest.lstrip()[:1]
-                if not first:
+                if not first or first in "“\"«„":
                     continue
-                if first in "“\"«„":
-                    continue  # a direct quotation
-                if first == "," or first == ":":
-                    # "Wang Yi said, this is ..." — the words of the paragraph
+                if first in ",:":
                     ctx_s = rest_s + rest.index(first) + 1
-                elif first.isupper() or first.islower():
-                    # "Putin said on Thursday he understood ...": a clause with its own subject
-                    if base in ("said", "says", "told", "tells", "added", "adds", "stated", "noted", "wrote",
-                                "warned", "insisted", "suggested", "recalled", "believes", "hopes", "expects",
-                                "shared", "confirmed", "reported", "explained", "acknowledged", "admitted",
-                                "claimed", "asserted", "declared"):
-                        w = re.match(r"\s*([\w'’-]+)", rest)
-                        if not w or w.group(1).lower() in ("in", "on", "at", "to", "by", "with", "for", "of",
-                                                            "after", "before", "during", "as", "the", "a", "an",
-                                                            "and", "but", "it", "goodbye", "hello", "so", "yes",
-                                                            "no", "nothing", "something", "this", "more", "last",
-                                                            "little", "much", "earlier", "later") and \
-                                w.group(1) not in ("The", "A", "An", "It", "This", "In", "On", "At", "As"):
-                            if not (w and w.group(1).lower() in ("the", "it", "this", "a", "an") and
-                                    _has_finite_verb(rest)):
-                                continue
+                    if rest.lstrip()[1:].lstrip()[:1] in "“\"«„":
+                        continue
                 else:
-                    continue
+                    w = re.match(r"\s*([\w'’-]+)", rest)
+                    word = w.group(1) if w else ""
+                    if word.lower() in ("in", "on", "at", "to", "by", "with", "for", "of", "after", "before",
+                                        "during", "as", "and", "but", "goodbye", "hello", "so", "yes", "no",
+                                        "nothing", "something", "more", "little", "much", "earlier", "later",
+                                        "while", "when", "about", "if"):
+                        continue
+                    if base in ("reported",) and not that:
+                        continue
+                    if not _clause_like(rest):
+                        continue
             elif base in _OBJECT_VERBS or base in ("called", "pointed", "made", "expressed", "criticized",
                                                    "criticised", "accused", "threatened", "pledged", "vowed",
-                                                   "promised", "reaffirmed", "reiterated", "has", "had"):
+                                                   "promised", "reaffirmed", "reiterated"):
                 if rest.lstrip()[:1] in "“\"«„":
+                    continue
+                if base == "expressed" and not re.match(r"\s*(?:(?:his|her|its|their)\s+)?(?:confidence|hope|readiness|"
+                                                        r"belief|willingness)", rest):
                     continue
                 if verb.split()[0] in _INCLUDE_VERB or verb.startswith("called"):
                     ctx_s = vpos
             else:
                 continue
             end = se
-            para_ext = False
-            if not that and rest.lstrip()[:1] in ",:" and base in ("said", "stated", "noted", "stressed", "added"):
-                para_ext = True
+            comma_intro = not that and rest.lstrip()[:1] in ",:" and base in ("said", "stated", "noted", "stressed", "added")
             if base in ("said", "stated", "stressed", "noted", "emphasized", "emphasised", "pointed") and \
-                    not part and _speech_paragraph(ctx, ss, se, lead_s, para_ext):
+                    not part and _speech_paragraph(ctx, ss, se, lead_s, comma_intro):
                 end = ctx.paragraph(ss)[1]
             cue = text[lead_s:rest_s].strip()
             if part:
                 cue = part.group(1) + " " + verb
-            emit(speaker, ctx_s, end, cue[-120:], vpos, para_ext)
-            break
+            emit(speaker, ctx_s, end, cue[-120:], vpos)
     return out
+
+
+def _inner_report(ctx: _Ctx, ss: int, se: int) -> bool:
+    """Does the sentence hold its own "X said/noted that ..." with an actor subject?"""
+    sent = ctx.text[ss:se]
+    for vm in _IND.finditer(sent):
+        base = vm.group("verb").split()[0]
+        if base not in _THAT_VERBS or ctx.quoted(ss + vm.start()):
+            continue
+        if not re.match(r"(?:[^.,;“”\"]{0,50}?|,\s*however\s*,)\s*(?:,\s*)?that\b", sent[vm.end():]):
+            continue
+        lead_s = ss
+        m = re.search(r",\s*(?=[^,]*$)", sent[:vm.start()])
+        if m:
+            lead_s = ss + m.end()
+        a = ctx.subject_before(lead_s, ss + vm.start())
+        if a is not None and a.actor_type == "person":
+            return True
+    return False
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|must|might|did|does|do|"
+                     r"shall|[a-z]{3,}ed|[a-z]{3,}s)\b")
+
+
+def _clause_like(rest: str) -> bool:
+    """Does `rest` open a clause with its own subject ("he understood", "Russia will join ...")?"""
+    head = re.split(r"[,“\"«;:]", rest, maxsplit=1)[0]
+    w = head.split()
+    if not w:
+        return False
+    if w[0].lower() in ("he", "she", "they", "it", "we", "i", "there", "this", "these", "those"):
+        return True
+    return bool(_FINITE.search(" ".join(w[1:14])))
 
 
 def _has_finite_verb(rest: str) -> bool:
@@ -794,9 +908,13 @@ def _speech_paragraph(ctx: _Ctx, ss: int, se: int, lead_s: int, comma_intro: boo
     rest = ctx.text[se:pe]
     if any(se <= qs < pe for qs, _, _, _ in ctx.quotes):
         return False
-    if _SAY.search(rest) or re.search(r"\b(?:he|she|they)\s+(?:said|added|noted)\b", rest):
+    if _PARA_SAY.search(rest):
         return False
     return comma_intro or bool(_FIRST_PERSON.search(rest))
+
+
+_PARA_SAY = re.compile(r"\b(?:said|says|told|stated|added|according\s+to|noted|stressed|emphasi[sz]ed|recalled|"
+                       r"reported|announced)\b")
 
 
 def _who_core(who: str) -> str:
@@ -828,5 +946,19 @@ def extract_statements(text: str, actors: DocumentActors, published_date: date |
     seen = {(s.char_start, s.char_end) for s in direct}
     direct += [s for s in trans if (s.char_start, s.char_end) not in seen]
     indirect = _indirect(ctx, direct)
-    out = sorted(direct + indirect, key=lambda s: s.char_start)
+    out: list[Statement] = []
+    seen: list[tuple[str, str | None, set]] = []
+    for st in sorted(direct + indirect, key=lambda s: s.char_start):
+        words = set(WORD.findall(st.quote_text.lower()))
+        name = st.speaker.name if st.speaker else None
+        dup = False
+        for kind, nm, ws in seen:
+            if kind == st.kind and nm == name and words and len(words & ws) >= 0.9 * min(len(words), len(ws)) \
+                    and min(len(words), len(ws)) >= 6:
+                dup = True  # the same words reported twice (a lead repeated under a dateline)
+                break
+        if dup:
+            continue
+        seen.append((st.kind, name, words))
+        out.append(st)
     return out

@@ -1,0 +1,203 @@
+"""Throughput of each build stage on a synthetic corpus of N articles.
+
+    uv run python bench/throughput.py --shared /work/shared --n 1000 [--keep DIR] [--profile]
+
+Makes the corpus with bench/make_corpus.py in a temporary folder (or in --keep DIR,
+which is left in place with the working and published databases), then times,
+each separately with time.perf_counter:
+
+  ingest    ingest_folder into a fresh working DuckDB
+  extract   extract_pending over every ingested document (one process, one core)
+  dbt       `dbt build` (seeds, models, tests) as a subprocess on that database
+  publish   orchestration.warehouse.publish of the marts into a published file
+
+and prints articles/s for each, the total, the rows of each raw fact table and
+each published mart, and the peak resident memory of this process and of its
+children (dbt). Figures only: nothing is asserted.
+
+--profile then runs cProfile over extract_document on the first 300 documents
+(by document_id) and prints the 25 functions with the largest cumulative time
+(and the 15 with the largest own time).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import duckdb  # noqa: E402
+
+from make_corpus import build_corpus  # noqa: E402
+
+
+def _rate(n: int, seconds: float) -> str:
+    return f"{n / seconds:,.1f}" if seconds > 0 else "inf"
+
+
+def _maxrss_mb(who: int) -> float:
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS)
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return resource.getrusage(who).ru_maxrss / scale
+
+
+def run(shared: Path, n: int, base: Path, seed: int, profile: bool, profile_docs: int,
+        skip_dbt: bool) -> None:
+    raw_dir, work_db, published = base / "raw", base / "work.duckdb", base / "published.duckdb"
+    for p in (work_db, published, Path(str(work_db) + ".wal")):
+        p.unlink(missing_ok=True)
+    if raw_dir.exists():  # a corpus of an earlier run: replace it, but never a folder of other files
+        foreign = [p.name for p in raw_dir.iterdir() if not p.name.startswith(("syn_", "feed_"))]
+        if foreign:
+            raise SystemExit(f"{raw_dir} holds files this script did not write ({foreign[0]}, ...)")
+        shutil.rmtree(raw_dir)
+
+    print(f"corpus:        N={n} seed={seed} in {base}")
+    print(f"machine:       {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} "
+          f"{os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}, python {sys.version.split()[0]}, "
+          f"duckdb {duckdb.__version__}")
+
+    t = time.perf_counter()
+    counts = build_corpus(shared, n, raw_dir, seed=seed)
+    t_corpus = time.perf_counter() - t
+    size_mb = sum(p.stat().st_size for p in raw_dir.iterdir()) / 1e6
+    print(f"make corpus:   {t_corpus:8.2f} s  {counts['txt']} .txt + {counts['jsonl_records']} records "
+          f"in {counts['jsonl_files']} .jsonl, {size_mb:.1f} MB")
+
+    t = time.perf_counter()
+    from orchestration.pipeline import extract_pending, ingest_folder
+    from orchestration.warehouse import FACT_TABLES, publish
+    t_import = time.perf_counter() - t
+    print(f"imports:       {t_import:8.2f} s  (orchestration.pipeline and extraction modules)")
+
+    timings: dict[str, float] = {}
+    con = duckdb.connect(str(work_db))
+    t = time.perf_counter()
+    ist = ingest_folder(con, raw_dir)
+    timings["ingest"] = time.perf_counter() - t
+    docs = ist.documents_total
+    print(f"ingest:        {timings['ingest']:8.2f} s  {_rate(n, timings['ingest'])} articles/s  "
+          f"({ist.files_read} files read, {docs} documents, {len(ist.set_aside)} set aside, "
+          f"{len(ist.warnings)} warnings)")
+
+    t, c = time.perf_counter(), time.process_time()
+    est = extract_pending(con)
+    timings["extract"] = time.perf_counter() - t
+    cpu_extract = time.process_time() - c
+    con.execute("checkpoint")
+    con.close()
+    print(f"extract:       {timings['extract']:8.2f} s  {_rate(docs, timings['extract'])} articles/s  "
+          f"({est.documents_extracted} documents, {len(est.documents_failed)} failed)")
+    print(f"extract 1 core:{cpu_extract:8.2f} s CPU  {_rate(docs, cpu_extract)} articles/s per core "
+          f"(one process; CPU time of this process, wall {timings['extract']:.2f} s)")
+    if est.documents_failed:
+        doc_id, err = est.documents_failed[0]
+        print(f"  first failure {doc_id}: {err.splitlines()[0]}")
+
+    if skip_dbt:
+        print("dbt:           skipped")
+    else:
+        env = dict(os.environ, COMMUNIQUE_WORK_DB=str(work_db.resolve()),
+                   DBT_LOG_PATH=str(base / "dbt_logs"), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+        dbt = Path(sys.executable).parent / "dbt"
+        cmd = [str(dbt) if dbt.exists() else (shutil.which("dbt") or "dbt"), "build",
+               "--project-dir", str(ROOT / "dbt_project"), "--profiles-dir", str(ROOT / "dbt_project"),
+               "--target-path", str(base / "dbt_target")]
+        t = time.perf_counter()
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        timings["dbt"] = time.perf_counter() - t
+        summary = [ln for ln in proc.stdout.splitlines() if "PASS=" in ln]
+        print(f"dbt build:     {timings['dbt']:8.2f} s  {_rate(docs, timings['dbt'])} articles/s  "
+              f"(exit {proc.returncode}; {summary[-1].split('Done. ')[-1].strip() if summary else 'no summary'})")
+        if proc.returncode != 0:
+            errors = [ln for ln in proc.stdout.splitlines() if "Error" in ln or "ERROR" in ln or "FAIL" in ln]
+            for ln in errors[:8]:
+                print(f"  {ln.strip()}")
+
+    marts: dict[str, int] = {}
+    if work_db.exists() and not skip_dbt:
+        t = time.perf_counter()
+        try:
+            marts = publish(work_db, published)
+        except Exception as err:  # figures only: report and go on
+            print(f"publish:       failed: {err!r}")
+        timings["publish"] = time.perf_counter() - t
+        if marts:
+            print(f"publish:       {timings['publish']:8.2f} s  {_rate(docs, timings['publish'])} articles/s  "
+                  f"({len(marts)} tables, {published.stat().st_size / 1e6:.1f} MB)")
+
+    total = sum(timings.values())
+    print(f"total:         {total:8.2f} s  {_rate(docs, total)} articles/s end to end "
+          f"({' + '.join(f'{k} {v:.2f}' for k, v in timings.items())}; corpus making and imports excluded)")
+    print("raw fact rows: " + ", ".join(f"{tb} {est.rows.get(tb, 0)}" for tb in FACT_TABLES)
+          + f"  (per document: {sum(est.rows.values()) / max(docs, 1):.1f})")
+    if marts:
+        print("mart rows:     " + ", ".join(f"{tb} {c}" for tb, c in marts.items()))
+    print(f"peak memory:   {_maxrss_mb(resource.RUSAGE_SELF):.0f} MB this process (RUSAGE_SELF), "
+          f"{_maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB largest child (RUSAGE_CHILDREN, dbt)")
+
+    if profile:
+        profile_extraction(work_db, profile_docs)
+
+
+def profile_extraction(work_db: Path, limit: int) -> None:
+    from orchestration.extract.document import extract_document
+
+    con = duckdb.connect(str(work_db), read_only=True)
+    docs = con.execute("select body_text, published_date, dateline from raw.documents "
+                       "order by document_id limit ?", [limit]).fetchall()
+    con.close()
+    prof = cProfile.Profile()
+    t = time.perf_counter()
+    prof.enable()
+    for text, published, dateline in docs:
+        try:
+            extract_document(text, published, dateline)
+        except Exception:  # noqa: BLE001 - failures are counted by the timed run
+            pass
+    prof.disable()
+    dt = time.perf_counter() - t
+    print(f"\nprofile:       extract_document over {len(docs)} documents, {dt:.2f} s under cProfile "
+          f"({_rate(len(docs), dt)} articles/s with profiling overhead)")
+    for key, top in (("cumulative", 25), ("tottime", 15)):
+        out = io.StringIO()
+        stats = pstats.Stats(prof, stream=out)
+        stats.strip_dirs().sort_stats(key).print_stats(top)
+        lines = out.getvalue().splitlines()
+        start = next((i for i, ln in enumerate(lines) if ln.lstrip().startswith("ncalls")), 0)
+        print(f"top {top} by {key} time:")
+        print("\n".join(lines[start:]).rstrip())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", required=True, type=Path, help="the shared folder (holds corpus/)")
+    ap.add_argument("--n", required=True, type=int, help="number of articles")
+    ap.add_argument("--keep", type=Path, help="work in this folder and leave the corpus and databases there")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--profile", action="store_true", help="cProfile extraction of the first documents")
+    ap.add_argument("--profile-docs", type=int, default=300)
+    ap.add_argument("--skip-dbt", action="store_true", help="time ingest and extract only")
+    args = ap.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        run(args.shared, args.n, args.keep.resolve(), args.seed, args.profile, args.profile_docs, args.skip_dbt)
+    else:
+        with tempfile.TemporaryDirectory(prefix="communique-bench-") as tmp:
+            run(args.shared, args.n, Path(tmp), args.seed, args.profile, args.profile_docs, args.skip_dbt)
+
+
+if __name__ == "__main__":
+    main()
