@@ -79,7 +79,6 @@ def main() -> int:
     for f in raw_files:
         raw = f.read_text(encoding="utf-8")
         gold = golds.get(f.name)
-        t0 = time.perf_counter()
         doc = clean_document(raw)
         pub = doc.published_date
         note = ""
@@ -125,7 +124,8 @@ def main() -> int:
                 if "__false__" in e:
                     print(f"    false: {json.dumps(e['__false__'], ensure_ascii=False)[:260]}")
                 else:
-                    print(f"    missed: {json.dumps({k: e.get(k) for k in ('participants', 'status', 'date', 'location', 'evidence')}, ensure_ascii=False)[:260]}")
+                    keep = {k: e.get(k) for k in ("participants", "status", "date", "location", "evidence")}
+                    print(f"    missed: {json.dumps(keep, ensure_ascii=False)[:260]}")
             for line in bad_detail:
                 print(line)
 

@@ -53,6 +53,27 @@ def _maxrss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / scale
 
 
+def _run_watching_memory(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess, float]:
+    """Run a command; also poll its VmHWM (peak resident set, MB) while it runs.
+
+    RUSAGE_CHILDREN's ru_maxrss is at least this process's own size when the child was
+    forked (Linux keeps the pre-exec high-water mark), so it overstates a small child.
+    """
+    with tempfile.TemporaryFile("w+") as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
+        status, hwm = Path(f"/proc/{proc.pid}/status"), 0.0
+        while proc.poll() is None:
+            try:
+                for line in status.read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        hwm = max(hwm, int(line.split()[1]) / 1024)
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.05)
+        out.seek(0)
+        return subprocess.CompletedProcess(cmd, proc.returncode, out.read(), ""), hwm
+
+
 def run(shared: Path, n: int, base: Path, seed: int, profile: bool, profile_docs: int,
         skip_dbt: bool) -> None:
     raw_dir, work_db, published = base / "raw", base / "work.duckdb", base / "published.duckdb"
@@ -92,20 +113,22 @@ def run(shared: Path, n: int, base: Path, seed: int, profile: bool, profile_docs
           f"({ist.files_read} files read, {docs} documents, {len(ist.set_aside)} set aside, "
           f"{len(ist.warnings)} warnings)")
 
-    t, c = time.perf_counter(), time.process_time()
+    t, c, ct = time.perf_counter(), time.process_time(), time.thread_time()
     est = extract_pending(con)
     timings["extract"] = time.perf_counter() - t
-    cpu_extract = time.process_time() - c
+    cpu_thread, cpu_process = time.thread_time() - ct, time.process_time() - c
     con.execute("checkpoint")
     con.close()
     print(f"extract:       {timings['extract']:8.2f} s  {_rate(docs, timings['extract'])} articles/s  "
           f"({est.documents_extracted} documents, {len(est.documents_failed)} failed)")
-    print(f"extract 1 core:{cpu_extract:8.2f} s CPU  {_rate(docs, cpu_extract)} articles/s per core "
-          f"(one process; CPU time of this process, wall {timings['extract']:.2f} s)")
+    print(f"extract 1 core:{cpu_thread:8.2f} s CPU  {_rate(docs, cpu_thread)} articles/s on one core "
+          f"(CPU time of the one extracting thread; whole process incl. DuckDB threads "
+          f"{cpu_process:.2f} s, wall {timings['extract']:.2f} s)")
     if est.documents_failed:
         doc_id, err = est.documents_failed[0]
         print(f"  first failure {doc_id}: {err.splitlines()[0]}")
 
+    dbt_hwm = 0.0
     if skip_dbt:
         print("dbt:           skipped")
     else:
@@ -116,7 +139,7 @@ def run(shared: Path, n: int, base: Path, seed: int, profile: bool, profile_docs
                "--project-dir", str(ROOT / "dbt_project"), "--profiles-dir", str(ROOT / "dbt_project"),
                "--target-path", str(base / "dbt_target")]
         t = time.perf_counter()
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        proc, dbt_hwm = _run_watching_memory(cmd, env)
         timings["dbt"] = time.perf_counter() - t
         summary = [ln for ln in proc.stdout.splitlines() if "PASS=" in ln]
         print(f"dbt build:     {timings['dbt']:8.2f} s  {_rate(docs, timings['dbt'])} articles/s  "
@@ -145,8 +168,9 @@ def run(shared: Path, n: int, base: Path, seed: int, profile: bool, profile_docs
           + f"  (per document: {sum(est.rows.values()) / max(docs, 1):.1f})")
     if marts:
         print("mart rows:     " + ", ".join(f"{tb} {c}" for tb, c in marts.items()))
-    print(f"peak memory:   {_maxrss_mb(resource.RUSAGE_SELF):.0f} MB this process (RUSAGE_SELF), "
-          f"{_maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB largest child (RUSAGE_CHILDREN, dbt)")
+    print(f"peak memory:   {_maxrss_mb(resource.RUSAGE_SELF):.0f} MB this process (RUSAGE_SELF: ingest, "
+          f"extract, publish), {_maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB largest child (RUSAGE_CHILDREN)"
+          + (f", {dbt_hwm:.0f} MB dbt's own peak (VmHWM)" if dbt_hwm else ""))
 
     if profile:
         profile_extraction(work_db, profile_docs)
