@@ -173,6 +173,7 @@ _REPORT_VERBS = (
     "predicted|expects|expected|estimated|added|concluded|opined|indicated|signalled|signaled|"
     "addressed|asked|demanded|condemned|dismissed|rejected|welcomed|lauded|hailed|touted|"
     "is|was|has|had|will|would")
+_VERBS_AFTER = frozenset(_REPORT_VERBS.split("|")) | {"who", "also", "then", "later"}
 _REPORT_AFTER = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+|then\s+|later\s+|earlier\s+|further\s+|had\s+|has\s+)?(?:" +
                            _REPORT_VERBS + r")\b")
 _REPORT_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|wrote|according\s+to|noted|asked|by)\s*,?\s*$")
@@ -388,6 +389,20 @@ class DocumentActors:
         desc = _describe(raw)
         if desc is not None:
             code, role = desc
+            if role in ("official", "source") and re.search(
+                    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}(?:official|source)s?\b", self.text[:position]):
+                return None  # "the official" goes back to an unnamed "a senior official"
+            if det in ("a", "an"):
+                # an indefinite description introduces someone: only a person named just after,
+                # of the same country ("according to a top Chinese diplomat. ... Ambassador Zhang")
+                if code is None:
+                    return None
+                for m in self._after(position):
+                    if m.char_start - position > 600:
+                        break
+                    if m.actor.actor_type == "person" and m.actor.country_code == code:
+                        return m.actor
+                return None
             if role is not None or code is not None:
                 hit = self._person_by_description(code, role, position)
                 if hit:
@@ -453,6 +468,8 @@ class DocumentActors:
                 return False
             if role:
                 r = (a.role or "").lower()
+                if not r and not strict:
+                    return True
                 if role == "leader":
                     return any(x in r for x in LEADER_ROLES) or not r
                 if role in ("counterpart", "official", "diplomat", "colleague"):
@@ -526,7 +543,7 @@ def _name_like(t: _Tok) -> bool:
     if low in STOP_CAPS or low in TITLE_HEADS or low in ORG_HEADS or low in OUTLET_WORDS or \
             (low.endswith("s") and low[:-1] in ORG_HEADS):
         return False
-    if "-" in w and any(_country_of(p) for p in w.split("-")):
+    if "-" in w and any(_country_of(p) or p.lower() in TITLE_HEADS for p in w.split("-")):
         return False
     if _country_of(w) or _capital_of(w):
         return False
@@ -545,7 +562,14 @@ class _Builder:
         self.raw_mentions: list[tuple[_Entity, int, int]] = []
         self.subject_starts: set[int] = set()
         self.covered: set[int] = set()  # token indices inside a mention
+        self._cov = bytearray(len(text) + 1)  # characters inside a mention
+        self._starts_by_ent: dict[int, list[int]] = {}
         self._sent_starts = self._sentence_starts()
+
+    def _push(self, ent: _Entity, s: int, e: int):
+        self.raw_mentions.append((ent, s, e))
+        self._starts_by_ent.setdefault(id(ent), []).append(s)
+        self._cov[s:e] = b"\x01" * (e - s)
 
     def _sentence_starts(self) -> set[int]:
         from orchestration.extract.sentences import split_sentences
@@ -638,8 +662,10 @@ class _Builder:
                     continue  # "Chinese Ambassador to Russia Zhang Hanhui"
                 if not (t.cap or t.low in ("of", "the") or t.low in ORG_HEADS):
                     break
-                if _name_like(t) and not (t.word.isupper() or _capital_of(t.word)):
-                    break
+                if _name_like(t) and not (t.word.isupper() or _capital_of(t.word)) and \
+                        not (toks[k + 1].low in ORG_HEADS or (toks[k + 1].cap and _name_like(toks[k + 1]) and
+                                                              k + 2 < len(toks) and toks[k + 2].low in ORG_HEADS)):
+                    break  # a name we would cross belongs to someone else ("Impaya Rus company" is crossed)
                 if t.low in STOP_CAPS and t.cap and not (_country_of(t.word) or t.low in ROLE_MODIFIERS
                                                          or t.low in ORG_HEADS or t.low in ("people", "peoples",
                                                                                             "republic", "united",
@@ -818,7 +844,9 @@ class _Builder:
         for (a, b) in runs:
             # split off leading office/demonym tokens; name is the trailing name-like part
             k = b
-            while k > a and _name_like(toks[k - 1]):
+            while k > a and (_name_like(toks[k - 1]) or (
+                    toks[k - 1].low in _PARTICLES and not toks[k - 1].cap and k - 2 >= a and k < b and
+                    (_name_like(toks[k - 2]) or toks[k - 2].low in _PARTICLES))):
                 k -= 1
             if k == b:
                 continue
@@ -907,7 +935,7 @@ class _Builder:
         for p in self.people:
             if want <= p.tokens:
                 # most recent mention before pos wins
-                last = max((s for e, s, _ in self.raw_mentions if e is p and s <= pos), default=-1)
+                last = max((s for s in self._starts_by_ent.get(id(p), ()) if s <= pos), default=-1)
                 if best is None or last > best_pos:
                     best, best_pos = p, last
         return best
@@ -934,7 +962,7 @@ class _Builder:
     def _add(self, ent: _Entity, start: int, end: int, k: int | None = None, b: int | None = None,
              surface_start: int | None = None):
         s = surface_start if surface_start is not None else start
-        self.raw_mentions.append((ent, s, end))
+        self._push(ent, s, end)
         if k is not None:
             self.covered.update(range(k, b))
             # a subject: first mention of its sentence, or right before a reporting verb
@@ -1054,7 +1082,7 @@ class _Builder:
         for m in _ORG_DESCRIPTIONS.finditer(self.text):
             core = re.sub(r"\s+", " ", m.group("core")).lower()
             start = m.start("core")
-            if any(s <= start < e for _, s, e in self.raw_mentions):
+            if self._cov[start]:
                 continue
             cty = m.group("cty")
             code = None
@@ -1090,22 +1118,22 @@ class _Builder:
                 name = f"{dem} {pretty}" if dem else (f"{cty} {pretty}" if cty else pretty)
                 ent = self._org(name, code)
             s = m.start("cty") if cty and code else start
-            self.raw_mentions.append((ent, s, m.end("core")))
+            self._push(ent, s, m.end("core"))
             if _REPORT_AFTER.match(self.text[m.end():m.end() + 60]):
                 self.subject_starts.add(s)
         # seats of government
         for m in _SEATS_RE.finditer(self.text):
             name, code = GOVERNMENT_SEATS[m.group(0).lower()]
-            if any(s <= m.start() < e for _, s, e in self.raw_mentions):
+            if self._cov[m.start()]:
                 continue
             ent = self._org(name, code)
-            self.raw_mentions.append((ent, m.start(), m.end()))
+            self._push(ent, m.start(), m.end())
         # news outlets and acronyms of institutions
         for i, t in enumerate(toks):
             if i in self.covered or not t.is_word:
                 continue
             if t.low in OUTLET_WORDS and (t.cap and (t.word.isupper() or t.word[0].isupper())):
-                if any(s <= t.start < e for _, s, e in self.raw_mentions):
+                if self._cov[t.start]:
                     continue
                 if t.low in ("ap",) and not t.word.isupper():
                     continue
@@ -1113,18 +1141,21 @@ class _Builder:
                     continue  # a dateline credit "(AP)"
                 name = t.word
                 ent = self._org(name, None)
-                self.raw_mentions.append((ent, t.start, t.start + len(t.word)))
+                self._push(ent, t.start, t.start + len(t.word))
                 if _REPORT_AFTER.match(self.text[t.end:t.end + 60]):
                     self.subject_starts.add(t.start)
-            elif t.word.isupper() and 2 <= len(t.word) <= 6 and t.word.isalpha() and \
+            elif t.word.isupper() and 2 <= len(t.word) <= 6 and t.word.isalpha() and t.low not in STOP_CAPS and \
+                    not (i + 1 < len(toks) and toks[i + 1].word.isupper() and toks[i + 1].is_word and
+                         len(toks[i + 1].word) > 1) and \
+                    not (i > 0 and toks[i - 1].word.isupper() and toks[i - 1].is_word and len(toks[i - 1].word) > 1) and \
                     not _country_of(t.word) and t.low not in _ACRONYM_STOP and not _city_of(t.word) and \
                     not (i + 1 < len(toks) and toks[i + 1].text == "-"):
-                if any(s <= t.start < e for _, s, e in self.raw_mentions):
+                if self._cov[t.start]:
                     continue
                 if i > 0 and toks[i - 1].text == "(":
                     continue  # "(SCO)" after the full name
                 ent = self._org(t.word, None)
-                self.raw_mentions.append((ent, t.start, t.start + len(t.word)))
+                self._push(ent, t.start, t.start + len(t.word))
 
     def _has_cap_left(self, i: int) -> bool:
         return i - 1 >= 0 and self.toks[i - 1].cap and self.toks[i - 1].low not in STOP_CAPS - {
@@ -1157,7 +1188,7 @@ class _Builder:
             if not t.cap or i in self.covered:
                 i += 1
                 continue
-            if any(s <= t.start < e for _, s, e in self.raw_mentions):
+            if self._cov[t.start]:
                 i += 1
                 continue
             # multi-word country names first ("United States", "People's Republic of China")
@@ -1179,7 +1210,7 @@ class _Builder:
                 ent = self.countries.get(c.alpha3)
                 if ent is None:
                     ent = self.countries[c.alpha3] = _Entity(c.name, "country", c.alpha3)
-                self.raw_mentions.append((ent, t.start, end))
+                self._push(ent, t.start, end)
                 if _REPORT_AFTER.match(self.text[end:end + 40]) and not t.poss:
                     self.subject_starts.add(t.start)
                 i = j
@@ -1192,13 +1223,13 @@ class _Builder:
                 ent = self.countries.get(code)
                 if ent is None:
                     ent = self.countries[code] = _Entity(_country_name(code) or t.word, "country", code)
-                self.raw_mentions.append((ent, t.start, t.start + len(t.word)))
+                self._push(ent, t.start, t.start + len(t.word))
             i += 1
 
     # -- descriptions: "the Russian leader", "his Chinese counterpart" -----
     def find_descriptions(self, doc: DocumentActors):
         for m in _DESC_RE.finditer(self.text):
-            if any(s <= m.start("body") < e for _, s, e in self.raw_mentions):
+            if self._cov[m.start("body")]:
                 continue
             phrase = m.group("body")
             desc = _describe(phrase)
@@ -1208,13 +1239,19 @@ class _Builder:
             if code is None and role in ("official", "head", "chief", "general", "secretary", "minister"):
                 if m.group("det").lower() != "the":
                     continue
-            actor = doc._person_by_description(code, role, m.start())
+            if role in ("official", "general"):
+                nxt = re.match(r"\s+([A-Za-z]+)", self.text[m.end():m.end() + 30])
+                if nxt and nxt.group(1) not in _VERBS_AFTER:
+                    continue  # "the official news agencies": an adjective
+            actor = doc.resolve(m.group(0), m.start())
+            if actor is None or actor.actor_type != "person":
+                continue
             if actor is None:
                 continue
             ent = next((p for p in self.people if p.name == actor.name), None)
             if ent is None:
                 continue
-            self.raw_mentions.append((ent, m.start(), m.end()))
+            self._push(ent, m.start(), m.end())
             if _REPORT_AFTER.match(self.text[m.end():m.end() + 40]) or m.start() in self._sent_char_starts():
                 self.subject_starts.add(m.start())
 
@@ -1223,16 +1260,59 @@ class _Builder:
             self._scs = {self.toks[i].start for i in self._sent_starts}
         return self._scs
 
-    def find_pronouns(self, doc: DocumentActors):
-        for m in _PRONOUN_RE.finditer(self.text):
-            actor = doc.last_person(m.start())
-            if actor is None:
+    def _gender_hints(self) -> dict[int, str]:
+        """Grammatical gender known from titles and honorifics ("Ms", "spokeswoman", "King")."""
+        out: dict[int, str] = {}
+        for ent, s, e in self.raw_mentions:
+            if ent.actor_type != "person" or id(ent) in out:
                 continue
-            ent = next((p for p in self.people if p.name == actor.name), None)
+            words = set(re.findall(r"[a-z]+", (ent.role or "").lower()))
+            before = self.text[max(0, s - 6):s].lower()
+            surface = self.text[s:e].lower()
+            if words & _FEMALE or re.search(r"\b(?:ms|mrs|miss|madam|madame)\.?\s*$", before) or \
+                    re.match(r"(?:ms|mrs|miss|madam)\b", surface):
+                out[id(ent)] = "f"
+            elif words & _MALE or re.search(r"\bmr\.?\s*$", before) or re.match(r"mr\b", surface):
+                out[id(ent)] = "m"
+        return out
+
+    def find_pronouns(self, doc: DocumentActors):
+        gender = self._gender_hints()
+        by_name = {p.name: p for p in self.people}
+        sent_starts = sorted(self._sent_char_starts())
+        from bisect import bisect_right as _br
+
+        def sentence_start(pos: int) -> int:
+            i = _br(sent_starts, pos) - 1
+            return sent_starts[i] if i >= 0 else 0
+
+        for m in _GENDERED_RE.finditer(self.text):
+            word = m.group(0).lower()
+            g = "f" if word in ("she", "her", "hers", "herself") else "m"
+            pos = m.start()
+            chosen = fallback = None
+            for k, mm in enumerate(doc._before(pos)):
+                if mm.actor.actor_type != "person" or k > 80:
+                    continue
+                ent = by_name.get(mm.actor.name)
+                if ent is None or gender.get(id(ent), g) != g:
+                    continue
+                if mm.char_start in doc._subject_starts:
+                    chosen = ent
+                    break
+                if fallback is None:
+                    fallback = ent
+            ent = chosen or fallback
             if ent is None:
                 continue
-            self.raw_mentions.append((ent, m.start(), m.end()))
-            self.subject_starts.add(m.start())
+            # one person named so far in this sentence: the pronoun tells that person's gender
+            ss = sentence_start(pos)
+            named = {x.actor.name for x in doc.in_span(ss, pos) if x.actor.actor_type == "person"}
+            if id(ent) not in gender and named == {ent.name}:
+                gender[id(ent)] = g
+            if word in ("he", "she"):
+                self._push(ent, m.start(), m.end())
+                self.subject_starts.add(m.start())
 
     def mentions(self) -> list[ActorMention]:
         out = []
@@ -1269,6 +1349,11 @@ _DESC_RE = re.compile(
     r"chancellor|colleague|head of the (?:" + _CAPW + r"\s+)?(?:[a-z]+\s+){0,3}(?:department|ministry|delegation|government|council)"
     r")(?:\s+of\s+(?:the\s+)?" + _CAPW + r"(?:\s+(?:of\s+)?" + _CAPW + r"){0,4})?)(?=\W)")
 _PRONOUN_RE = re.compile(r"\b(?:He|She|he|she)\b")
+_GENDERED_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+_FEMALE = frozenset("queen princess chairwoman spokeswoman congresswoman businesswoman madam dame lady empress "
+                    "duchess countess baroness sister mother wife daughter".split())
+_MALE = frozenset("king prince chairman spokesman congressman businessman sir lord emperor duke count baron "
+                  "brother father husband son sheikh emir sultan".split())
 
 
 def find_actors(text: str) -> DocumentActors:

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["DateMention", "find_dates", "resolve_date", "MONTHS", "WEEKDAYS"]
 
@@ -103,11 +104,15 @@ _PATTERNS = [
     # the weekend / his weekend talks / last weekend
     ("weekend", r"(?i:(?P<we_q>last|this|next|over\s+the|on\s+the|at\s+the|the)\s+)?(?P<we>(?i:weekend))(?P<we_pos>['’]s)?(?!\w)"),
     # on Monday / Monday's / early Thursday / last Monday / Friday (Dec. 30)
-    ("weekday", rf"(?:(?P<wd_q>(?i:last|next|this|on|early|late|by|since|until|from))\s+)?(?P<wd>{_WEEKDAY})(?P<wd_pos>['’]s)?(?![a-z])"
+    ("weekday", rf"(?:(?P<wd_q>(?i:last|next|this|on|early|late|by|since|until|from))\s+)?(?P<wd>{_WEEKDAY})(?P<wd_pos>['’]s)?(?![\w-])"
            rf"(?:(?P<wd_tail>\s*\(\s*|,\s+)(?P<wd_m>{_MONTH})\s+(?P<wd_d>{_DAY})(?:,?\s+(?P<wd_y>{_YEAR}))?\s*\)?)?"),
 ]
 _KINDS = [name for name, _ in _PATTERNS]
-_DATE_RE = re.compile("|".join(f"(?<![\\w-])(?P<{name}>{pat})" for name, pat in _PATTERNS))
+_ANCHOR_RE = re.compile(
+    r"(?=[A-Za-z0-9])\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|\d|(?i:last|this|next|past|coming|yesterday|today|tomorrow|tonight|weekend|ago|spring|summer|"
+    r"autumn|fall|winter))")
+_DATE_RE = re.compile("\\b(?<![\\w-])(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 
 
 def _month_num(token: str) -> int:
@@ -272,6 +277,27 @@ def _resolve(m: re.Match, published: date | None, planned: bool) -> tuple[date |
     return None
 
 
+@lru_cache(maxsize=16)
+def _scan(text: str, start: int, end: int) -> tuple[re.Match, ...]:
+    """The regex matches of text[start:end], shared by every caller on the same text
+    (meetings, statements and figures all ask about the same article)."""
+    # The full pattern is costly to try at every position; a cheap one finds the words a
+    # date expression must contain and the full one runs only in windows around them.
+    out: list[re.Match] = []
+    win_s = win_e = -1
+    for a in _ANCHOR_RE.finditer(text, start, end):
+        ws, we = max(start, a.start() - 25), min(end, a.end() + 60)
+        if ws <= win_e:
+            win_e = max(win_e, we)
+            continue
+        if win_e > win_s:
+            out.extend(_DATE_RE.finditer(text, win_s, win_e))
+        win_s, win_e = ws, we
+    if win_e > win_s:
+        out.extend(_DATE_RE.finditer(text, win_s, win_e))
+    return tuple(out)
+
+
 def find_dates(text: str, published: date | None = None, start: int = 0, end: int | None = None,
                *, planned: bool = False) -> list[DateMention]:
     """Every date expression in text[start:end], resolved against ``published``.
@@ -281,7 +307,7 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
     """
     end = len(text) if end is None else end
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(text, start, end):
+    for m in _scan(text, start, end):
         res = _resolve(m, published, planned)
         if res is None:
             continue

@@ -55,7 +55,7 @@ def extract_document(text: str, published_date: date | None, dateline: str | Non
         {"figure_index": i, "value": f.value, "unit": f.unit, "raw_text": f.raw_text,
          "measure": f.measure, "period": f.period, "source": f.source,
          "countries": ",".join(f.countries) or None, "char_start": f.char_start, "char_end": f.char_end}
-        for i, f in enumerate(extract_figures(text, published_date))]
+        for i, f in enumerate(extract_figures(text, published_date, actors=actors))]
 
     return {"actor_mentions": mentions, "statements": statements, "meetings": meetings,
             "meeting_participants": participants, "figures": figures}

@@ -6,7 +6,7 @@ article states, with
 - ``value`` in base units ("$240 billion" -> 240000000000, "90%" -> 90, "38 bcm" ->
   38000000000 cubic meters) and ``unit`` an ISO 4217 code, "percent",
   "percentage points", "basis points" or a physical unit ("cubic meters", "barrels",
-  "barrels per day", "tonnes", "kilowatt hours", "ounces", "bushels");
+  "barrels per day", "tonnes", "cubic feet", "kilowatt hours", "ounces", "bushels");
 - ``raw_text`` the words as written, approximations included ("some 90%");
 - ``measure`` what the figure counts, a short noun phrase from its clause (never None);
 - ``period`` the period it is about ("2023", "2025-H1", "2024-Q1", "2025-06",
@@ -20,10 +20,11 @@ Documented choices:
 
 - a range ("between $10 and $12 billion", "10-12 bcm", "3-4%") is one figure whose
   value is the LOWER bound; ``raw_text`` keeps the whole range. "from 10 to 12 bcm"
-  is a change, not a range: two figures (the first borrows the unit of the second).
+  is a change, not a range: two figures (the first borrows the unit and scale of the
+  second, as in "from $10 to $12 billion").
 - "$" alone is USD; "¥" is CNY or JPY by which of China/Japan the article talks about.
-- a figure repeated later in the article (same value, unit and period) is reported
-  once, at its first mention.
+- a figure stated again (same value and unit, compatible period, same words around it or
+  a measure about the same thing) is reported once, at its first mention.
 - money amounts are always figures (save exchange-rate footnotes like "$1 = 7.2 yuan");
   percentages only when their sentence is about trade, payments, sanctions,
   investment, production or the economy (not poll shares, populations, "100% sure");
@@ -39,7 +40,7 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from orchestration.extract.records import Figure
@@ -51,6 +52,10 @@ try:  # reference data (countries, currencies), written by the lead
 except ImportError:  # pragma: no cover - only while reference.py is missing
     _country_for = None
     _currency_for = None
+try:
+    from orchestration.extract.reference import capital_country as _capital_country
+except ImportError:  # pragma: no cover
+    _capital_country = None
 
 __all__ = ["extract_figures"]
 
@@ -116,20 +121,21 @@ _CURRENCY_WORD = (r"dollars?|yuan|renminbi|rubles?|roubles?|rupees?|euros?|pound
 _QUALIFIER = r"(?-i:(?:U\.S\.|US|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s)"
 
 _PREFIX = (r"(?P<pre>(?<![A-Za-z0-9])(?-i:US|U\.S\.|AU|A|CA|C|HK|NZ|S|NT|R|Mex)\$|RMB¥|\$|€|£|¥|₹|₽|₩|₺|₴|₦|₱|"
-           r"(?<![A-Za-z])(?-i:Rs\.?|Rp\.?|RM|RMB|" + "|".join(_CODES) + r")(?=\s?\d))\s?")
+           r"(?<![A-Za-z])(?-i:Rs\.?|Rp\.?|RM|RMB|Rmb|" + "|".join(_CODES) + r")(?=\s?\d))\s?")
 
 # --------------------------------------------------------------------------- units
 
 _UNIT = (r"(?P<unit>%|per[\s-]?cent\b|percent\b|pct\b|percentage[\s-]points?\b|basis[\s-]points?\b|bps\b|"
          r"pp\b|ppts?\b|"
-         r"cubic[\s-]met(?:er|re)s?\b|cu\.?\s?m\b|bcm\b|tcm\b|m3\b|m³|"
+         r"cubic[\s-]met(?:er|re)s?\b|cu\.?\s?m\b|bcm\b|tcm\b|m3\b|m³|cubic[\s-]f(?:ee|oo)t\b|bcf\b|tcf\b|"
          r"barrels?(?:\s+(?:per|a)\s+day|\s+daily)?\b|bpd\b|b/d\b|bbl/d\b|mb/d\b|mbpd\b|kb/d\b|bbls?\b|"
          r"(?:metric[\s-])?tonnes?\b|(?:metric[\s-])?tons?\b|mmt\b|mtpa\b|"
          r"kilowatt[\s-]hours?\b|kwh\b|mwh\b|gwh\b|twh\b|(?:troy\s+)?ounces\b|bushels\b)")
 
 _FIGURE = re.compile(
-    rf"(?:{_PREFIX})?(?P<num>{_DIGITS}|\b{_WORDNUM}\b(?=[\s-]+(?:thousand|million|billion|trillion|per[\s-]?cent|"
-    rf"percent|percentage)))(?:{_SCALE})?"
+    rf"(?:{_PREFIX})?(?:(?P<num>{_DIGITS})(?:\s?[-–—]\s?(?P<num2>{_DIGITS}))?|"
+    rf"(?P<wnum>\b{_WORDNUM}\b(?=[\s-]+(?:thousand|million|billion|trillion|per[\s-]?cent|"
+    rf"percent|percentage))))(?:{_SCALE})?"
     rf"(?:[\s-]?(?P<curq>{_QUALIFIER})?(?P<curw>(?:{_CURRENCY_WORD}))\b|[\s-]?{_UNIT})?",
     re.IGNORECASE)
 
@@ -137,7 +143,7 @@ _FIGURE = re.compile(
 # words before a scale; the full pattern is then tried only there.
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")
 _SIGN = re.compile(r"[$€£¥₹₽₩₺₴₦₱]")
-_CODE_LIKE = re.compile(r"(?<![A-Za-z])(?:Rs|Rp|RM|[A-Z]{3})(?=\.?\s?\d)")
+_CODE_LIKE = re.compile(r"(?<![A-Za-z])(?:Rs|Rp|RM|Rmb|[A-Z]{3})(?=\.?\s?\d)")
 _SCALE_WORD = re.compile(r"(?:thousand|million|billion|trillion|per[\s-]?cent|percent|percentage)", re.I)
 _WORDNUM_BEFORE = re.compile(rf"\b{_WORDNUM}[\s-]+$", re.I)
 
@@ -157,7 +163,7 @@ def _figure_matches(text: str):
         if a < pos:
             continue
         m = _FIGURE.match(text, a)
-        if m and m.end() > m.start() and (m.group("num")):
+        if m and m.end() > m.start() and (m.group("num") or m.group("wnum")):
             yield m
             pos = m.end()
 
@@ -166,12 +172,13 @@ _APPROX = re.compile(
     r"(?:\b(?:nearly|almost|about|around|approximately|approx\.|roughly|some|more\s+than|over|"
     r"less\s+than|fewer\s+than|under|up\s+to|at\s+least|at\s+most|close\s+to|as\s+much\s+as|"
     r"as\s+many\s+as|just\s+over|just\s+under|upwards\s+of|in\s+excess\s+of|an\s+estimated|"
-    r"estimated|around\s+about|a\s+little\s+over|slightly\s+more\s+than|slightly\s+over|only|"
-    r"just|almost\s+exactly|well\s+over|below|above|~)\s+)+$", re.IGNORECASE)
+    r"estimated|around\s+about|a\s+little\s+over|slightly\s+more\s+than|slightly\s+over|"
+    r"almost\s+exactly|well\s+over|below|above|~)\s+)+$", re.IGNORECASE)
 
 _PHYSICAL = {
     "cubic meters": ("cubic meters", 1), "bcm": ("cubic meters", 1e9),
-    "tcm": ("cubic meters", 1e12), "m3": ("cubic meters", 1), "barrels": ("barrels", 1),
+    "tcm": ("cubic meters", 1e12), "m3": ("cubic meters", 1), "bcf": ("cubic feet", 1e9),
+    "tcf": ("cubic feet", 1e12), "barrels": ("barrels", 1),
     "barrels per day": ("barrels per day", 1), "bpd": ("barrels per day", 1),
     "mb/d": ("barrels per day", 1e6), "mbpd": ("barrels per day", 1e6),
     "kb/d": ("barrels per day", 1e3), "tonnes": ("tonnes", 1), "mmt": ("tonnes", 1e6),
@@ -190,6 +197,8 @@ def _norm_unit(raw: str) -> tuple[str, float]:
         return "percentage points", 1
     if u.startswith("basis point") or u == "bps":
         return "basis points", 1
+    if u.startswith("cubic f"):
+        return "cubic feet", 1
     if u.startswith("cubic") or u.startswith("cu") or u == "m³":
         return "cubic meters", 1
     if u.startswith("barrel"):
@@ -274,13 +283,63 @@ _PERIOD_PATTERNS = [
                         rf"mid[\s-]?|fiscal|FY|calendar|financial\s+year)\s*(?:the\s+)?(?:(?:early|late|"
                         rf"mid[\s-]?)\s*)?(?:(?:fiscal|financial|calendar)\s+(?:year\s+)?)?(?P<y>{_YEAR})"
                         rf"(?![\w-]|\s*(?:-|–)\s*\d)", re.I)),
+    ("fiscal", re.compile(rf"\b(?:(?:in|for|during|of)\s+)?(?:(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)"
+                          rf"(?P<y>{_YEAR})[-–/](?P<y2>\d{{2}}|{_YEAR})\b", re.I)),
     ("year", re.compile(rf"(?<![\w$€£¥.,-])(?P<y>{_YEAR})(?:'s|’s)?\s+(?=(?:bilateral\s+|total\s+|annual\s+)?"
                         rf"(?:trade|exports?|imports?|turnover|figures?|data|sales|output|production|"
                         rf"budget|GDP|growth|levels?|volumes?)\b)", re.I)),
     ("rel", re.compile(rf"\b(?P<prep>(?:so\s+far\s+|earlier\s+|later\s+|until\s+the\s+end\s+of\s+)?)"
                        rf"(?P<which>this|last|the\s+current|the\s+previous|the\s+past|next|the\s+coming)\s+"
-                       rf"(?P<what>year|month)\b", re.I)),
+                       rf"(?P<what>(?:financial\s+|fiscal\s+)?year|month|week)\b", re.I)),
+    # spans that are periods but not calendar ones: "in five months", "over the next three years"
+    ("vague", re.compile(r"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:last|past|next|coming|previous|"
+                         r"following)\s+)?(?:\w+\s+)?(?:years|months|decades|weeks)\b", re.I)),
 ]
+# events whose date is not the date of the figures beside them ("Founded in June 2001, the SCO ...")
+_EVENT_BEFORE = re.compile(r"\b(?:founded|established|formed|created|launched|born|elected|signed|set\s+up|"
+                           r"inaugurated|sworn\s+in|took\s+office|invaded|annexed)"
+                           r"\s+(?:[\w’'-]+\s+){0,6}$", re.I)
+
+
+# Cheap tests that let most period patterns skip a window: words one of their matches must hold.
+_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_PATTERN_HINTS = {
+    "half": ("half", "h1", "h2", "1h", "2h"), "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "firstmonths": ("months",), "fiscal": ("fiscal", "financial", "fy"),
+    "base": ("year", "y/y", "yoy", "annual", "previous", "prior", "preceding"),
+    "rel": ("year", "month", "week"), "vague": ("years", "months", "decades", "weeks"),
+}
+_YEAR_DIGITS = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+
+
+def _period_matches(text: str, windows: list[tuple[int, int]]):
+    """(kind, match) of every period pattern in the windows, pattern by pattern (the order matters)."""
+    for lo, hi in windows:
+        window = text[lo:hi]
+        low = window.lower()
+        months = bool(_MONTH_HINT.search(window))
+        years = [y.start() + lo for y in _YEAR_DIGITS.finditer(window)]
+        for idx, (kind, rx) in enumerate(_PERIOD_PATTERNS):
+            if kind in ("span", "monthyear", "month") and not months:
+                continue
+            hints = _PATTERN_HINTS.get(kind)
+            if hints and not any(h in low for h in hints) and not (kind == "half" and idx and years) \
+                    and not (kind == "quarter" and idx and years):
+                continue
+            if kind == "year" and idx == _FIRST_YEAR_PATTERN:
+                # anchored on the digits: try the pattern only where a year stands
+                for pos in years:
+                    for start in range(max(lo, pos - 45), pos):
+                        if start == lo or not text[start - 1].isalnum():
+                            m = rx.match(text, start, hi)
+                            if m and m.end() >= pos + 4:
+                                yield kind, m
+                                break
+                continue
+            if kind == "year" and not years:
+                continue
+            for m in rx.finditer(text, lo, hi):
+                yield kind, m
 
 
 @dataclass
@@ -327,15 +386,18 @@ def _span_value(y: int, m1: int, m2: int) -> str:
     return f"{y}-{m1:02d}/{y}-{m2:02d}"
 
 
-def _find_periods(text: str, pub: date | None, ref: int | None) -> list[_Period]:
+def _find_periods(text: str, pub: date | None, ref: int | None,
+                  windows: list[tuple[int, int]] | None = None) -> list[_Period]:
+    """Period expressions of `text` (only inside `windows`, when given)."""
     found: list[_Period] = []
     taken: list[tuple[int, int]] = []
+    windows = windows or [(0, len(text))]
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for kind, rx in _PERIOD_PATTERNS:
-        for m in rx.finditer(text):
+    for kind, m in _period_matches(text, windows):
+        if True:
             s, e = m.span()
             if not free(s, e):
                 continue
@@ -396,13 +458,30 @@ def _find_periods(text: str, pub: date | None, ref: int | None) -> list[_Period]
                     value = f"{y}-{mo:02d}"
             elif kind == "base":
                 base = True
+            elif kind == "fiscal":
+                value = f"{m.group('y')}-{m.group('y2')[-2:]}"
             elif kind == "year":
                 prep = (gd.get("prep") or "").lower().strip()
                 value = m.group("y")
                 base = prep in ("since", "from")
+            elif kind == "vague":
+                value = None
             elif kind == "rel":
                 which = m.group("which").lower().split()[-1]
                 what = m.group("what").lower()
+                if what.startswith(("financial", "fiscal")):
+                    found.append(_Period(s, e, None, False, None))  # whose fiscal year? left open
+                    taken.append((s, e))
+                    continue
+                if what == "week":
+                    if pub is not None:
+                        day = pub.toordinal() + {"this": 0, "current": 0, "last": -7, "previous": -7,
+                                                 "past": -7, "next": 7, "coming": 7}[which]
+                        d = date.fromordinal(day)
+                        value = f"{d.year}-{d.month:02d}"
+                    found.append(_Period(s, e, value, False, None))
+                    taken.append((s, e))
+                    continue
                 before = text[max(0, s - 30):s].lower()
                 if re.search(r"(?:from|over|than|compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:a\s+|the\s+)?$",
                              before):
@@ -422,11 +501,15 @@ def _find_periods(text: str, pub: date | None, ref: int | None) -> list[_Period]
                     yy = pub.year + (mm - 1) // 12
                     mm = (mm - 1) % 12 + 1
                     value = f"{yy}-{mm:02d}"
+            if not base and kind not in ("base", "vague") and _EVENT_BEFORE.search(text, max(0, s - 60), s):
+                base = True
             found.append(_Period(s, e, value, base, partial))
             taken.append((s, e))
     found.sort(key=lambda p: p.start)
     return found
 
+
+_FIRST_YEAR_PATTERN = next(i for i, (k, _) in enumerate(_PERIOD_PATTERNS) if k == "year")
 
 _REF_YEAR = re.compile(
     rf"\b(?:(?:first|second|1st|2nd)\s+half|(?:first|second|third|fourth)\s+quarter|first\s+\w+\s+months"
@@ -441,26 +524,64 @@ def _reference_year(text: str) -> int | None:
 
 # --------------------------------------------------------------------------- relevance
 
-_ECON = re.compile(
-    r"\b(trade[sd]?|trading|exports?|exported|exporting|imports?|imported|importing|tariffs?|dut(?:y|ies)|"
-    r"tax(?:es)?|levy|levies|gdp|economy|economic|economies|growth|grew|grow|inflation|prices?|costs?|"
-    r"revenues?|income|profits?|earnings|sales|sold|sell|purchases?|purchased|buy|bought|markets?|stakes?|"
-    r"invest\w*|funds?|funding|capital|reserves?|holdings?|assets?|debts?|loans?|credit|banks?|"
-    r"banking|payments?|settlements?|currenc\w+|yuan|renminbi|dollars?|rubles?|roubles?|rupees?|euros?|"
-    r"yen|oil|gas|fuel|energy|coal|lng|crude|grain|wheat|production|output|produc\w*|manufactur\w*|"
-    r"industr\w*|supply|supplies|supplied|deliveries|shipments?|volumes?|turnover|surplus|deficit|"
-    r"budgets?|spending|expenditures?|interest|rates?|yields?|bonds?|stocks?|shares?|index|unemployment|"
-    r"wages?|salar\w+|consumption|demand|sanction\w*|goods|products|commodit\w+|commerce|commercial|"
-    r"business\w*|compan\w+|firms?|contracts?|deals?|procurement|subsid\w+|economists?|fiscal|"
-    r"monetary|financ\w+|valuation|dividends?|margins?|retail|consumer|forecasts?|recession|"
-    r"devaluation|depreciat\w+|appreciat\w+|weapons?\s+purchases|arms\s+sales|aid|cargo|freight|"
-    r"transactions?|settled|denominated|wealth|pensions?|exchange|turnover|remittances?|tourism)\b",
-    re.I)
-_NOT_ECON = re.compile(
-    r"\b(population|people|voters?|votes?|voted|ballots?|respondents|surveyed|polls?|polling|turnout|"
-    r"citizens|residents|adults|approval|popularity|chance|chances|probability|likelihood|sure|certain|"
-    r"confident|territory|casualties|killed|wounded|seats|electorate|emissions|accuracy|effective|"
-    r"literacy|vaccinated|infected|capacity\s+of\s+the\s+stadium)\b", re.I)
+# Words of an economic sentence, and of sentences about people, polls and odds. Looked up
+# word by word (a set is far faster than one large alternation regex).
+_ECON_WORDS = frozenset("""
+trade trades traded trading export exports exported exporting import imports imported importing tariff
+tariffs duty duties tax taxes levy levies gdp economy economic economies growth grew grow inflation price
+prices cost costs revenue revenues income profit profits earnings sales sold sell purchase purchases
+purchased buy bought market markets stake stakes fund funds funding capital reserve reserves holding
+holdings asset assets debt debts loan loans credit bank banks banking payment payments settlement
+settlements yuan renminbi dollar dollars ruble rubles rouble roubles rupee rupees euro euros yen oil gas
+fuel energy coal lng crude grain wheat production output supply supplies supplied deliveries shipment
+shipments volume volumes turnover surplus deficit budget budgets spending expenditure expenditures
+interest rate rates yield yields bond bonds stock stocks share shares index unemployment wage wages
+consumption demand goods products commerce commercial firm firms contract contracts deal deals
+procurement economist economists fiscal monetary valuation dividend dividends margin margins retail
+consumer forecast forecasts recession devaluation aid cargo freight transaction transactions settled
+denominated wealth pension pensions exchange remittance remittances tourism
+""".split())
+_ECON_STEMS = ("invest", "produc", "manufactur", "industr", "currenc", "salar", "sanction", "commodit",
+               "business", "compan", "subsid", "financ", "depreciat", "appreciat")
+_NOT_ECON_WORDS = frozenset("""
+population people voter voters vote votes voted ballot ballots respondents surveyed poll polls polling
+turnout citizens residents adults approval popularity chance chances probability likelihood sure certain
+confident territory casualties killed wounded seats electorate emissions accuracy effective literacy
+vaccinated infected
+""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def _is_econ_word(word: str) -> bool:
+    w = word.lower()
+    return w in _ECON_WORDS or w.startswith(_ECON_STEMS)
+
+
+class _Keywords:
+    """Positions of economic and non-economic words in a text, for fast window queries."""
+
+    def __init__(self, text: str):
+        self.econ: list[int] = []
+        self.other: list[int] = []
+        for m in _WORD.finditer(text):
+            w = m.group().lower()
+            if w in _ECON_WORDS or w.startswith(_ECON_STEMS):
+                self.econ.append(m.start())
+            elif w in _NOT_ECON_WORDS:
+                self.other.append(m.start())
+
+    @staticmethod
+    def _any(positions: list[int], lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(positions, lo)
+        return i < len(positions) and positions[i] < hi
+
+    def econ_in(self, lo: int, hi: int) -> bool:
+        return self._any(self.econ, lo, hi)
+
+    def other_in(self, lo: int, hi: int) -> bool:
+        return self._any(self.other, lo, hi)
+
+
 _NOT_GOODS = re.compile(r"\b(explosives?|tnt|bombs?|warheads?|munitions|payload|yield|ordnance)\b", re.I)
 _EXCHANGE_AFTER = re.compile(
     r"^\s*(?:=|equals?\b|per\s+(?:one\s+|1\s+)?(?:U\.?S\.?\s+)?(?:dollar|euro|yuan|ruble|rouble|pound)|"
@@ -495,6 +616,7 @@ _RX_NOUN_AFTER = re.compile(
     rf"overall|further|additional|new|increase|average)\s+)*(?P<noun>(?:{_CHANGE_NOUNS})s?|{_LEVEL_NOUNS})\b"
     rf"(?:\s+(?:forecast|expected|estimated|seen|recorded|reported|registered|posted))?"
     rf"(?:\s+(?P<prep>in|of|on|for|to|from|with)\s+(?P<np>[^,;:.()“”\"]{{2,120}}))?", re.I)
+_RX_COMPOUND_AFTER = re.compile(r"^(?:\s*\([^()]{0,40}\))?[\s-]+(?P<np>(?:[a-z][\w’'-]*\s*){1,5})")
 _RX_OF_AFTER = re.compile(
     r"^(?:\s*\([^()]{0,40}\))?(?:\s+(?:worth|in\s+value))?\s+(?P<prep>of|in|for|worth\s+of|to\s+be\s+spent\s+on)\s+"
     r"(?P<np>[^,;:.()]{2,140})", re.I)
@@ -507,7 +629,7 @@ _RX_CHANGE_OBJECT = re.compile(
     r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lift(?:s|ed|ing)?|"
     r"lower(?:s|ed|ing)?|expand(?:s|ed|ing)?|bring(?:s|ing)?|brought|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|"
     r"hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|boost(?:s|ed|ing)?)\s+"
-    r"(?P<np>(?:(?!to\b|from\b|by\b)[\w’'-]+\s+){1,8}?)(?:to|from)\s+(?:(?:a|an|the|some|about|around|nearly|"
+    r"(?P<np>(?:(?!to\b|from\b|by\b)[\w’'-]+\s+){1,8}?)(?:to|from|by)\s+(?:(?:a|an|the|some|about|around|nearly|"
     r"almost|roughly|more\s+than|over|just|only|up\s+to)\s+)*$", re.I)
 _RX_PREV_LINK = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:up|down|rising|falling|increasing|decreasing|"
@@ -523,6 +645,12 @@ what it they he she we i you there here is are was were be been being has have h
 can may might must do does did not no also only just even still already about around nearly almost
 and or but so than then as if when while whereas because since although though
 """.split())
+_PREPS = frozenset("""of in to for on from with by at over under between into through per via against
+during within after before across among since until toward towards upon amid despite like including
+worth""".split())
+_TIME_WORDS = frozenset("""last next previous annually respectively each apiece year years month months
+week weeks day days quarter quarters daily weekly monthly yearly""".split())
+_FRACTIONS = frozenset("half third quarter fifth tenth fraction dozen".split())
 _BAD_HEADS = frozenset("""record high low level levels total sum amount figure figures value peak worth
 height mark tally number rate""".split())
 _SUBJECT_VERBS = re.compile(
@@ -543,7 +671,7 @@ _SUBJECT_VERBS = re.compile(
 # words of _SUBJECT_VERBS that are as often nouns ("Chinese exports", "gas supplies")
 _NOUN_LIKE = frozenset("""imports exports supply supplies purchases purchase plans cuts cut sets set sales
 holds ships account amount reach rise fall drop decline increase transport provide import export pays
-hit hits posted""".split())
+posted""".split())
 _NOT_BEFORE_VERB = frozenset("""of the a an and or in on to for its their his her our with from by at as
 total annual this that these those such new more less some any""".split())
 
@@ -582,16 +710,20 @@ _VERB_NOUNS = {
     "produce": "production", "produces": "production", "produced": "production", "pump": "supply",
     "invest": "investment", "invests": "investment", "invested": "investment",
     "provide": "supply", "provides": "supply", "provided": "supply",
+    "lend": "lending", "lends": "lending", "lent": "lending", "spend": "spending", "spends": "spending",
+    "spent": "spending", "pledged": "pledge", "pledges": "pledge", "pledge": "pledge",
 }
 _NP_STOP = re.compile(
     r"\s+(?:(?:is|are|was|were|will|would|could|has|have|had|to\s+be|be|which|who|that|while|whereas|"
     r"because|as|after|before|since|despite|amid|according|when|if|than|compared|in\s+(?:19|20)\d\d|"
     r"this\s+year|last\s+year|next\s+year|per\s+(?:year|day|month|annum)|a\s+(?:year|day|month)|"
-    r"annually|each\s+year|every\s+year|year[\s-]on[\s-]year|from\s+(?:a|the)\s+year|"
-    r"by\s+(?:19|20)\d\d|over\s+the|during|in\s+the\s+(?:first|second|third|fourth|last|past)|"
+    r"annually|each\s+year|every\s+year|year[\s-]on[\s-]year|from\s+(?:a|the)\s+year|worth|valued|"
+    r"by\s+(?:19|20)\d\d|over\s+the|over\s+(?:\w+\s+)?(?:years?|months?|decades?|days?)|during|"
+    r"in\s+the\s+(?:first|second|third|fourth|last|past)|in\s+fiscal|"
     r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"to\s+(?:[$€£¥]|\d)|from\s+(?:[$€£¥]|\d)|at\s+(?:[$€£¥]|\d)|\d)\b|\s*[$€£¥]|\s+(?:were|are)\b)",
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"to\s+(?:[$€£¥]|\d)|from\s+(?:[$€£¥]|\d)|at\s+(?:[$€£¥]|\d)|goes|went|comes|came|gets|got|"
+    r"flows|flowed|remains|remained)\b|\s*[$€£¥]|\s+\d)",
     re.I)
 _LEAD_ADVERBS = re.compile(
     r"^(?:(?:meanwhile|however|also|still|overall|in\s+addition|additionally|moreover|furthermore|so\s+far|"
@@ -610,6 +742,8 @@ def _tidy(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—(")
     phrase = _LEAD_ADVERBS.sub("", phrase)
     phrase = _TRAIL_ADVERBS.sub("", phrase)
+    phrase = re.sub(r"(?:\s+(?:and|or|of|the|to|with|a|an|in|on|for|from|by|at|as|its|their))+$", "", phrase,
+                    flags=re.I)
     return phrase.strip(" ,;:-–—(")
 
 
@@ -647,9 +781,6 @@ _REPORT_VERBS = (r"said|says|told|tells|stated|states|announced|announces|report
                  r"reveals|showed|shows|show|wrote|writes|added|adds|explained|confirmed|predicted|predicts|"
                  r"forecast|forecasts|projected|projects|calculated|mentioned|announced|disclosed|cited|"
                  r"published|released|indicated|indicates|according")
-_RX_SAID_AFTER_SUBJECT = re.compile(
-    rf"(?P<np>[^\s,;:.(“”\"][^,;:(“”\"]{{0,120}}?)\s+(?:has\s+|had\s+|also\s+|previously\s+|earlier\s+|"
-    rf"recently\s+)?(?P<verb>{_REPORT_VERBS})\b")
 _RX_REPORT_VERB = re.compile(
     rf"(?:\s+(?:has|had|also|previously|earlier|recently))?\s+(?P<verb>{_REPORT_VERBS})\b")
 _RX_PARTICIPLE = re.compile(r",\s+(?:telling|saying|noting|adding|stressing|pointing\s+out|explaining|"
@@ -657,9 +788,8 @@ _RX_PARTICIPLE = re.compile(r",\s+(?:telling|saying|noting|adding|stressing|poin
 _RX_ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<src>[^,;:()]{2,140})", re.I)
 _RX_DATA_BY = re.compile(
-    r"\b(?:data|figures|statistics|estimates|numbers|a\s+report|a\s+statement|an\s+analysis|analysis|"
-    r"calculations|a\s+survey|a\s+study|a\s+review)\s+(?:[\w\s]{0,40}?\s)?(?:released|published|compiled|"
-    r"issued|provided|posted|from|by|of)\s+(?:\w+day\s+)?(?:by|from)\s+(?P<src>[^,;:()]{2,120})", re.I)
+    r"\b(?:data|figures|statistics|estimates|numbers|report|statement|analysis|calculations|survey|study|"
+    r"review|research|assessment)\b[^,;:()]{0,60}?\b(?:by|from)\s+(?P<src>(?:the\s+)?[A-Z][^,;:()]{1,120})")
 _RX_LOCAL_SURVEY = re.compile(
     r"^[^,;.]{0,60}?\b(?:in|by|from|according\s+to)\s+(?:a|an|the)\s+(?P<src>(?:[A-Z][\w&.'’-]*\s+){1,4}"
     r"(?:survey|poll|report|study|analysis|estimate|forecast|data|calculations|consensus)"
@@ -676,13 +806,15 @@ _ROLE_WORDS = re.compile(
     r"spokeswoman|minister|ambassador|president|counterpart)\b\.?")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her"}
 _ROLE_REFERENCES = re.compile(
-    r"^(?:the\s+)?(?:(?:Russian|Chinese|[A-Z][a-z]+)\s+)?(?P<role>ambassador|minister|official|president|"
+    r"^(?:the\s+)?(?:(?:[A-Z][\w.]*|[A-Z][a-z]+)\s+)?(?P<role>ambassador|minister|official|president|"
     r"premier|leader|envoy|diplomat|spokesman|spokeswoman|spokesperson|governor|chairman|chief|"
     r"executive|secretary|deputy\s+prime\s+minister|prime\s+minister|analyst|economist)$", re.I)
 
 
 def _clean_source(src: str) -> str | None:
     src = re.sub(r"\s+", " ", src).strip(" ,.;:'\"“”’")
+    src = re.sub(r"(?:\s+(?:also|previously|earlier|recently|further|later|then|now|again|once|too|himself|"
+                 r"herself|itself|themselves|separately|reportedly))+$", "", src, flags=re.I)
     src = _SOURCE_TAIL.sub("", src)
     src = re.sub(r"^(?:the|a|an)\s+", "", src, flags=re.I).strip(" ,.;:'\"“”’")
     if not src or len(src) > 90:
@@ -729,7 +861,6 @@ class _Fig:
     subject: str | None = None  # what changed, for a percent change
     source: str | None = None
     drop: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def _mul(a: float, b: float) -> float:
@@ -763,7 +894,7 @@ def _scan(text: str) -> list[_Fig]:
     figs: list[_Fig] = []
     yen = None
     for m in _figure_matches(text):
-        num = m.group("num")
+        num = m.group("num") or m.group("wnum")
         pre = m.group("pre")
         curw = m.group("curw")
         unit_raw = m.group("unit")
@@ -783,9 +914,14 @@ def _scan(text: str) -> list[_Fig]:
         value = _parse_number(num)
         if value is None:
             continue
+        if m.group("num2"):  # "10-12 bcm", "$10-12 billion": a range, its lower bound
+            upper = _parse_number(m.group("num2"))
+            if upper is None or upper < value:
+                continue
         scale = _SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
         # a digit glued to a word before it ("COVID-19", "G20", "Su-35") is no figure
-        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/") and not pre:
+        if m.start() > 0 and not pre and (text[m.start() - 1].isalnum() or (
+                text[m.start() - 1] in "-/" and m.start() > 1 and text[m.start() - 2].isalpha())):
             continue
         is_money = False
         if pre:
@@ -825,6 +961,9 @@ def _scan(text: str) -> list[_Fig]:
         else:
             unit, mult = _norm_unit(unit_raw)
             scale *= mult
+            if unit == "barrels" and re.match(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:per|a)\s+day\b",
+                                              text[m.end():m.end() + 40], re.I):
+                unit = "barrels per day"  # "1.5 million barrels of oil per day"
             if word_number and unit not in ("percent", "percentage points") and not scale_word:
                 continue
             if unit == "percent" and unit_raw.lower() == "pct" and not scale_word:
@@ -839,64 +978,63 @@ def _scan(text: str) -> list[_Fig]:
         end = m.end()
         # "billion cubic meters (bcm)" - keep the span tidy
         figs.append(_Fig(start=m.start(), end=end, value=val, unit=unit, raw_start=raw_start,
-                         num_start=m.start("num"), is_money=is_money, scale=scale))
+                         num_start=m.start("num") if m.group("num") else m.start("wnum"),
+                         is_money=is_money, scale=scale))
     return figs
 
 
-_RANGE_LINK = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 _BARE_BEFORE = re.compile(
     rf"(?P<lead>\b(?:from|between)\s+)?(?P<pre>[$€£¥]|US\$)?(?P<num>{_DIGITS})(?:{_SCALE})?"
     rf"(?P<pct>\s?%|\s?per\s?cent|\s?percent)?(?P<link>\s*(?:-|–|—|to|and)\s*)$", re.I)
 
 
 def _ranges(text: str, figs: list[_Fig]) -> list[_Fig]:
-    """Bare numbers before a figure ("from 10 to 12 bcm", "10-12%", "between $10 and $12 billion")."""
+    """Bare numbers before a figure ("from 10 to 12 bcm", "between 10 and 12%"), and ranges of two
+    full figures ("between $10 billion and $12 billion", "$10bn-$12bn")."""
     out: list[_Fig] = []
     prev_end = 0
     for f in figs:
         window_start = max(prev_end, f.raw_start - 60)
-        before = text[window_start:f.raw_start]
-        m = _BARE_BEFORE.search(before)
-        if m and not re.search(r"[\w.,]", text[f.raw_start - len(before) + m.start() - 1:
-                                               f.raw_start - len(before) + m.start()] or " "):
+        m = _BARE_BEFORE.search(text, window_start, f.raw_start)
+        first = (m.start("pre") if m and m.group("pre") else m.start("num")) if m else 0
+        if m and (first == 0 or not re.match(r"[\w.,]", text[first - 1])):
             num = _parse_number(m.group("num"))
             lead = (m.group("lead") or "").strip().lower()
-            s = window_start + m.start("num") if not m.group("pre") else window_start + m.start("pre")
             own_scale = m.group("scale") or m.group("scale_short") or m.group("scale_letter")
             link = m.group("link").strip().lower()
-            if num is not None and not (link == "and" and lead != "between") and not (
+            is_year = re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not own_scale
+            # "10 and 12" only after "between"; "10 to 12" only after "from"/"between" or with a sign
+            if num is not None and not is_year and not (link == "and" and lead != "between") and not (
                     link == "to" and not lead and not m.group("pre")):
                 scale = _SCALES.get(own_scale.lower(), 1.0) if own_scale else f.scale
                 val = _mul(num, scale)
-                is_year = re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not own_scale
-                if not is_year and f.value and 0.05 <= val / f.value <= 20:
-                    if lead == "from":
-                        out.append(_Fig(start=s, end=window_start + m.end("num") + (
-                            len(m.group(0)) - m.end("num") + m.start() - len(m.group("link"))
-                            if False else 0), value=val, unit=f.unit, raw_start=s, num_start=s,
-                            is_money=f.is_money, scale=scale))
-                        out[-1].end = window_start + m.start("link")
-                        out[-1].baseline = True
+                if f.value and 0.05 <= val / f.value <= 20:
+                    if lead == "from":  # a change: the starting figure is a figure of its own
+                        start = m.start("num") if not m.group("pre") else m.start("pre")
+                        out.append(_Fig(start=start, end=m.start("link"), value=val, unit=f.unit,
+                                        raw_start=start, num_start=m.start("num"), is_money=f.is_money,
+                                        scale=scale, baseline=True))
                     else:  # a range: one figure, the lower bound
-                        f.raw_start = window_start + (m.start("lead") if m.group("lead") else m.start("num")
-                                                      if not m.group("pre") else m.start("pre"))
-                        f.start = f.raw_start
+                        f.raw_start = f.start = m.start("lead") if m.group("lead") else first
                         f.value = min(val, f.value)
         out.append(f)
         prev_end = f.end
-    # "between $10 billion and $12 billion", "$10bn-$12bn": two full figures
     merged: list[_Fig] = []
     for f in out:
         if merged:
             p = merged[-1]
             gap = text[p.end:f.raw_start]
-            lead = text[max(0, p.raw_start - 9):p.raw_start].lower()
-            if p.unit == f.unit and (re.fullmatch(r"\s*(?:-|–|—)\s*", gap) or (
-                    re.fullmatch(r"\s+and\s+", gap) and lead.rstrip().endswith("between"))):
+            between = re.search(r"\bbetween\s+$", text[max(0, p.raw_start - 12):p.raw_start], re.I)
+            if p.unit == f.unit and p.scale == 1 and f.scale > 1 and re.fullmatch(r"\s*(?:[-–—]|to|and)\s*", gap) \
+                    and f.value and 0.05 <= p.value * f.scale / f.value <= 20:
+                p.value = _mul(p.value, f.scale)  # "from $10 to $12 billion": the first borrows the scale
+                p.scale = f.scale
+            if p.unit == f.unit and (re.fullmatch(r"\s*[-–—]\s*", gap) or (
+                    re.fullmatch(r"\s+and\s+", gap) and between)):
                 p.end = f.end
                 p.value = min(p.value, f.value)
-                if lead.rstrip().endswith("between"):
-                    p.raw_start = max(0, p.raw_start - 8)
+                if between:
+                    p.raw_start = p.start = p.raw_start - len(between.group(0))
                 continue
         merged.append(f)
     return merged
@@ -907,7 +1045,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
-def _keep_percent(text: str, f: _Fig, sent: tuple[int, int], prev_sent: tuple[int, int] | None = None) -> bool:
+def _keep_percent(text: str, f: _Fig, sent: tuple[int, int], prev_sent: tuple[int, int] | None,
+                  kw: _Keywords) -> bool:
     s, e = sent
     after = text[f.end:min(e, f.end + 60)]
     if re.match(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -915,19 +1054,18 @@ def _keep_percent(text: str, f: _Fig, sent: tuple[int, int], prev_sent: tuple[in
                 r"ballots?|seats|territory|land|men|women|children|youth|households|emissions|"
                 r"[A-Z][a-z]+ans|[A-Z][a-z]+ese|[A-Z][a-z]+is)\b", after):
         return False
-    sentence = text[s:e]
-    local = text[max(s, f.start - 120):min(e, f.end + 120)]
-    if _NOT_ECON.search(local) and not _ECON.search(local):
+    lo, hi = max(s, f.start - 120), min(e, f.end + 120)
+    if kw.other_in(lo, hi) and not kw.econ_in(lo, hi):
         return False
     if re.search(r"\b(?:sure|certain|confident|chance|probability|likelihood)\b", text[f.end:f.end + 40], re.I):
         return False
     if re.match(r"^\s+(?:of\s+the\s+way\s+)?(?:through|complete|completed|done|finished|built|ready)\b", after):
         return False
-    if _ECON.search(sentence):
+    if kw.econ_in(s, e):
         return True
     # "he added an additional 34%" after a sentence about tariffs
     if prev_sent is not None and "\n" not in text[prev_sent[1]:s]:
-        return bool(_ECON.search(text[prev_sent[0]:prev_sent[1]]))
+        return kw.econ_in(prev_sent[0], prev_sent[1])
     return False
 
 
@@ -961,8 +1099,13 @@ _BASELINE_BEFORE = re.compile(
     r"(?:(?:record|modest|previous|prior|total|level|high|low|mere)\s+(?:of\s+)?)?(?:[\w-]+\s+){0,1}$", re.I)
 
 
+_PRESENT_STATE = re.compile(
+    r"\b(?:accounts?\s+for|is|are|represents?|stands?\s+at|makes?\s+up|holds?|remains?|comprises?|"
+    r"constitutes?|owns?)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+
+
 def _assign_periods(text: str, figs: list[_Fig], periods: list[_Period],
-                    sents: list[tuple[int, int]]) -> None:
+                    sents: list[tuple[int, int]], kw: _Keywords) -> None:
     starts = [p.start for p in periods]
     by_sentence: dict[int, list[int]] = {}
     for i, f in enumerate(figs):
@@ -981,10 +1124,13 @@ def _assign_periods(text: str, figs: list[_Fig], periods: list[_Period],
     for si, idxs in by_sentence.items():
         ps = periods_in(si)
         main = [i for i in idxs if figs[i].conversion_of is None]
-        live = [p for p in ps if not p.base and p.value is not None]
+        main_ends = [figs[i].end for i in main]
+        main_starts = [figs[i].raw_start for i in main]
+        live = [p for p in ps if not p.base]
         # first: a period right after its figure ("$185 billion in 2022", "26.3% surge seen in 2023")
         for p in live:
-            prev = [i for i in main if figs[i].end <= p.start]
+            k = bisect.bisect_right(main_ends, p.start)
+            prev = main[max(0, k - 1):k]
             if not prev:
                 continue
             i = prev[-1]
@@ -998,7 +1144,8 @@ def _assign_periods(text: str, figs: list[_Fig], periods: list[_Period],
         for p in live:
             if id(p) in attached:
                 continue
-            nxt = [i for i in main if figs[i].raw_start >= p.end]
+            k = bisect.bisect_left(main_starts, p.end)
+            nxt = main[k:k + 1]
             if not nxt:
                 continue
             i = nxt[0]
@@ -1013,19 +1160,28 @@ def _assign_periods(text: str, figs: list[_Fig], periods: list[_Period],
             if f.period is not None:
                 continue
             cands = [p for p in ps if not p.base and p.value is not None and
-                     not (id(p) in attached and figs[attached[id(p)]].baseline)]
+                     not (id(p) in attached and figs[attached[id(p)]].baseline) and
+                     ";" not in text[min(p.end, f.end):max(p.start, f.start)]]
             if cands:
                 # nearest, preferring the period before the figure
                 f.period = min(cands, key=lambda p: (abs((p.end if p.end <= f.start else p.start) - f.start)
                                                      if p.end <= f.start else
                                                      abs(p.start - f.end) + 40))
                 continue
+            if any(not p.base and not (id(p) in attached and figs[attached[id(p)]].baseline) for p in ps):
+                continue  # the sentence names its own period, even if not a calendar one
+            ss = max(sents[si][0], f.raw_start - 400)
+            verb = _clause_subject(text[ss:f.raw_start], f.raw_start - ss)[1] or ""
+            if _PRESENT_STATE.search(text, max(sents[si][0], f.raw_start - 60), f.raw_start) or \
+                    verb in ("accounts", "account", "is", "are", "represents", "represent", "stands", "holds",
+                             "remains", "makes up", "make up"):
+                continue  # "the yuan accounts for 30.4% of ...": a standing share, not last period's
             # the latest period named by one of the three economic sentences before
             for back in range(si - 1, max(-1, si - 4), -1):
                 s, e = sents[back]
                 cands = [p for p in periods_in(back) if not p.base and p.value is not None
                          and not (id(p) in attached and figs[attached[id(p)]].baseline)
-                         and (id(p) in attached or _ECON.search(text[max(s, p.start - 60):p.start]))]
+                         and (id(p) in attached or kw.econ_in(max(s, p.start - 60), p.start))]
                 if cands:
                     f.period = cands[-1]
                     break
@@ -1109,7 +1265,9 @@ def _lc(phrase: str, text: str) -> str:
     if not phrase:
         return phrase
     first = phrase.split()[0]
-    if first[:1].isupper() and not first.isupper() and re.search(rf"\b{re.escape(first.lower())}\b", text):
+    if first[:1].isupper() and not first.isupper() and (
+            _is_econ_word(first) or first.lower() in ("bilateral", "total", "annual", "overall", "mutual")
+            or re.search(rf"\b{re.escape(first.lower())}\b", text)):
         return first.lower() + phrase[len(first):]
     return phrase
 
@@ -1169,6 +1327,26 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
             return f"{noun} in {thing}", thing
         return noun, None
 
+    # "a $110 billion arms agreement", "a 25% import tax on goods from Mexico"
+    cm = _RX_COMPOUND_AFTER.match(tail)
+    if cm and (f.is_money or f.unit in ("percent", "percentage points")):
+        words = []
+        for w in cm.group("np").split():
+            if (_SUBJECT_VERBS.fullmatch(w) and w.lower() not in _NOUN_LIKE) or \
+                    (w.lower().endswith("ed") and "-" not in w) or w.lower() in _FUNCTION_WORDS or \
+                    w.lower() in _PREPS or w.lower() in _TIME_WORDS:
+                break
+            words.append(w)
+        if words and not re.match(r"^(?:year|month|day|week|quarter)s?$|^(?:y/y|yoy)$|^year[\s-]", words[0], re.I):
+            np = " ".join(words[:4])
+            rest = tail[cm.start("np") + len(np):]
+            pm = re.match(r"^\s+(?P<prep>on|for|in|to|with|from|against)\s+(?P<np>[^,;:.()“”\"]{2,80})", rest)
+            if pm and not (f.is_money and pm.group("prep") == "to"):
+                more = _cut_np(pm.group("np"), 8)
+                if more and not re.match(r"^(?:19|20)\d\d$", more):
+                    np = f"{np} {pm.group('prep')} {more}"
+            return np, np
+
     # "up from $185 billion", "to $8.28 billion" after a figure: the same thing
     link_gap = re.sub(r"\([^()]*\)|\b(?:a|per|each|every)\s+(?:year|month|day|annum)\b|\bannually\b|"
                       r"\byear[\s-]on[\s-]year\b|\bin\s+(?:19|20)\d\d\b|\b(?:this|last)\s+year\b", " ",
@@ -1192,7 +1370,8 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
     if nb:
         np = _np_before(nb.group("np"))
         link = nb.group("link").lower()
-        if np and np.split()[-1].lower() not in _BAD_HEADS and not (link == "to" and not re.search(
+        if np and np.split()[-1].lower() not in _BAD_HEADS and np.lower() not in _FRACTIONS and not (
+                link == "to" and not re.search(
                 rf"\b(?:raise|boost|reduce|lift|lower|expand|bring|brought|raised|boosted|reduced|lowered|"
                 rf"expanded|{_CHANGE_NOUNS}|{_CHANGE_VERBS_UP}|{_CHANGE_VERBS_DOWN})s?\s+(?:[\w'’-]+\s+){{0,3}}$",
                 head[:nb.start("link")] + " ", re.I)) and not re.fullmatch(r"[\d.,]+", np) and not (
@@ -1212,7 +1391,8 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
     if of:
         np = _cut_np(of.group("np"), 12)
         prep = of.group("prep").lower()
-        if np and not re.search(r"\b(?:months?|years?|weeks?|days?|decades?|quarters?|period|time)$", np, re.I) \
+        if np and not re.search(r"\b(?:months?|years?|weeks?|days?|decades?|quarters?|period|time)$|"
+                                r"^(?:fiscal|financial|calendar|FY)\b|\d", np, re.I) \
                 and not re.match(r"^(?:(?:the\s+)?(?:first|second|third|fourth|same|previous|last)\b|"
                                r"(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|"
                                r"September|October|November|December)\b)", np, re.I):
@@ -1242,9 +1422,10 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
             if re.match(rf"^(?:\w+\s+)?(?:{_CHANGE_NOUNS})s?\b", subj, re.I):
                 return subj, subj
             return f"{noun} of {subj}", subj
-        if not f.is_money and f.unit not in ("percent", "percentage points") and verb:
+        if f.unit not in ("percent", "percentage points") and verb:
             noun = _VERB_NOUNS.get(verb.split()[-1])
-            if noun:
+            if noun and (not f.is_money or noun in ("investment", "lending", "spending", "pledge", "purchases",
+                                                    "sales", "exports", "imports")):
                 return f"{noun} by {subj}", subj
         return subj, subj
 
@@ -1258,13 +1439,6 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
         return " ".join(content[:4]), None
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", sent_text) if w.lower() not in _FUNCTION_WORDS]
     return (" ".join(words[:5]) or "amount"), None
-
-
-def _starts_with_proper(phrase: str) -> bool:
-    first = phrase.split()[0].strip("'’s")
-    if _country_for is not None and _country_for(first) is not None:
-        return True
-    return first.isupper()
 
 
 # ----------------------------------------------------------------- sources
@@ -1300,23 +1474,26 @@ class _Sources:
         name = _strip_role(name)
         low = name.lower()
         if low in _PRONOUNS or _ROLE_REFERENCES.match(name):
+            rm = _ROLE_REFERENCES.match(name)
+            if rm:  # "the ambassador": the last "Ambassador ... Zhang Hanhui" before
+                role = rm.group("role")
+                best = None
+                for m in re.finditer(rf"\b{re.escape(role)}\b(?-i:(?P<rest>(?:\s+(?:to|of|for|in|at|the|"
+                                     rf"[A-Z][\w.'’-]*))+))", self.text[:pos], re.I):
+                    cand = _strip_role(m.group(0).strip())
+                    if cand != m.group(0).strip() and len(cand.split()) >= 2:
+                        best = cand
+                if best:
+                    return best
             actors = self.actors()
             if actors is not None:
                 try:
                     actor = actors.resolve(name, pos)
-                    if actor is not None and getattr(actor, "name", None):
+                    if actor is not None and getattr(actor, "name", None) and \
+                            getattr(actor, "actor_type", "person") == "person":
                         return actor.name
                 except Exception:
                     pass
-            rm = _ROLE_REFERENCES.match(name)
-            if rm:
-                role = rm.group("role")
-                best = None
-                for m in re.finditer(rf"\b{re.escape(role)}\b[^.,;\n]{{0,40}}?\s(?P<n>[A-Z][\w'’-]+\s[A-Z][\w'’-]+)",
-                                     self.text[:pos], re.I):
-                    best = m.group("n")
-                if best:
-                    return best
             return name if low not in _PRONOUNS else name
         words = name.split()
         if len(words) == 1 and words[0][:1].isupper():
@@ -1454,8 +1631,8 @@ class _Sources:
                 return src
         pm = _RX_PARTICIPLE.search(sentence)
         if pm:
-            subj = re.match(r"^(?P<np>(?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w.'’-]*)", sentence)
-            if subj:
+            subj = re.match(r"^(?P<np>(?:[A-Z][\w.'’-]*\s+){0,6}[A-Z][\w.'’-]*)\s+[a-z]", sentence)
+            if subj and subj.group("np").split()[0].lower() not in _FUNCTION_WORDS:
                 return self._name(subj.group("np"), offset)
         return None
 
@@ -1479,6 +1656,10 @@ def _countries(measure: str) -> list[str]:
                     if c is not None:
                         hit = (c.alpha3, n)
                         break
+                    code = _capital_country(cand) if _capital_country else None
+                    if code:  # "trade with Beijing"
+                        hit = (code, n)
+                        break
             if hit:
                 if hit[0] not in out:
                     out.append(hit[0])
@@ -1490,8 +1671,26 @@ def _countries(measure: str) -> list[str]:
 
 # ----------------------------------------------------------------- main entry
 
+def _window(sent: tuple[int, int], f: _Fig) -> tuple[int, int]:
+    """The sentence around a figure, at most a few hundred characters each side (run-on text, tables)."""
+    return max(sent[0], f.raw_start - 500), min(sent[1], f.end + 400)
+
+
 def _words_before(text: str, f: _Fig) -> list[str]:
     return re.findall(r"[\w’'-]+", text[max(0, f.raw_start - 40):f.raw_start].lower())[-3:]
+
+
+def _words_after(text: str, f: _Fig) -> list[str]:
+    return re.findall(r"[\w’'-]+", text[f.end:f.end + 40].lower())[:3]
+
+
+_GENERIC = frozenset("""share growth increase decrease decline rise fall drop change year-on-year total
+amount value level of in on to for from with by the and a an""".split())
+
+
+def _stems(measure: str | None) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z][\w-]+", (measure or "").lower())
+            if len(w) > 2 and w not in _GENERIC and w not in _FUNCTION_WORDS and w not in _PREPS}
 
 
 def extract_figures(text: str, published_date: date | None = None, actors=None) -> list[Figure]:
@@ -1511,13 +1710,14 @@ def extract_figures(text: str, published_date: date | None = None, actors=None) 
     for f in figs:
         f.sentence = max(0, bisect.bisect_right(sent_starts, f.start) - 1)
 
+    kw = _Keywords(text)
     kept: list[_Fig] = []
     for f in figs:
-        sent = sents[f.sentence]
+        sent = _window(sents[f.sentence], f)
         if _is_exchange_rate(text, f):
             continue
         if f.unit in ("percent", "percentage points", "basis points"):
-            if not _keep_percent(text, f, sent, sents[f.sentence - 1] if f.sentence > 0 else None):
+            if not _keep_percent(text, f, sent, sents[f.sentence - 1] if f.sentence > 0 else None, kw):
                 continue
         elif not f.is_money:
             if not _keep_physical(text, f, sent):
@@ -1529,14 +1729,21 @@ def extract_figures(text: str, published_date: date | None = None, actors=None) 
     _mark_conversions(text, figs)
 
     ref = published_date.year if published_date else _reference_year(text)
-    periods = _find_periods(text, published_date, ref)
-    _assign_periods(text, figs, periods, sents)
+    windows: list[tuple[int, int]] = []
+    for si in sorted({f.sentence for f in figs}):
+        lo, hi = sents[max(0, si - 3)][0], sents[si][1]
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    periods = _find_periods(text, published_date, ref, windows)
+    _assign_periods(text, figs, periods, sents, kw)
 
     sources = _Sources(text, actors)
     last_source: tuple[int, str | None, str | None] | None = None  # (sentence, source, period)
     sentence_source: dict[int, str | None] = {}
     for i, f in enumerate(figs):
-        sent = sents[f.sentence]
+        sent = _window(sents[f.sentence], f)
         measure, subject = _measure_for(text, f, figs, i, sent)
         f.measure = measure or "amount"
         f.subject = subject
@@ -1569,7 +1776,9 @@ def extract_figures(text: str, published_date: date | None = None, actors=None) 
             gp, fp = g.period_value or "", f.period_value or ""
             if g.unit == f.unit and abs(g.value - f.value) <= 1e-9 * max(1.0, abs(g.value)) and \
                     (gp.startswith(fp) or fp.startswith(gp)) and (
-                        g.sentence != f.sentence or _words_before(text, g) == _words_before(text, f)):
+                        _words_before(text, g) == _words_before(text, f) or
+                        _words_after(text, g) == _words_after(text, f) or
+                        (g.sentence != f.sentence and _stems(g.measure) & _stems(f.measure))):
                 dup = True
                 break
         if dup:

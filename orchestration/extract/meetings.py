@@ -2,48 +2,66 @@
 
     extract_meetings(text, actors, published_date, dateline) -> list[Meeting]
 
-How it works, sentence by sentence:
+``actors`` is the ``DocumentActors`` of ``find_actors(text)``; ``dateline`` the
+place that opens the article ("MOSCOW (AP) -"), if any. Sentence by sentence:
 
-1. Triggers. A compiled regex finds the words that report an encounter: verbs
+1. Triggers. One compiled regex finds the words that report an encounter: verbs
    ("met", "held talks", "conferred with", "hosted", "received", "welcomed",
-   "visited", "co-chaired", "saw each other"), nouns ("talks", "meeting",
-   "consultations", "negotiations", "summit", "visit", "trip to") and remote forms
-   ("phone call", "video link", "telephone conversation", "by phone").
+   "visited", "co-chaired", "saw each other", "spoke with"), nouns ("talks",
+   "meeting", "consultations", "negotiations", "summit", "visit", "trip to",
+   "dinner with") and remote forms ("phone call", "video link", "telephone
+   conversation", "by phone", "virtual summit" -> call). Plural, counted ("your
+   eighth visit"), habitual ("visit each other's countries once a year"), generic
+   ("is rare", "usually") and negated ("skipped a dinner with") mentions are no
+   meeting; a summit named as the setting of another meeting ("met X at the
+   summit") is none either; "the meeting"/"the call" only points back.
 2. Participants. The clause around the trigger (cut at subordinators, relative
-   clauses, "said that", dashes) gives its people through the actors API; when
-   it holds fewer than two, the whole sentence does. Role descriptions the actors
-   module has not tagged ("China's top diplomat", "the Chinese Premier") are
-   resolved with ``DocumentActors.resolve``. A possessor that is not the subject of
-   the meeting ("Joe Biden's national security adviser") and a name used as a
-   modifier ("a close Putin ally") are no participants. Anaphora: "the two leaders
-   met", "a video conference in June" take the parties of the meeting just
-   reported; "he ... by telephone with his counterpart" takes the counterpart of the
-   last meeting of that person; "we/our" in a transcript are the speaker and the
-   person last mentioned. A visit with no named counterpart keeps the person and
-   the country visited.
+   clauses, "said that", dashes, a fronted "After ..., ") gives its people through
+   the actors API; with fewer than two, the sentence's other clauses do, unless
+   they report a meeting of their own or only report it (", the official added").
+   Role descriptions the actors module left untagged ("China's top diplomat", "the
+   Chinese Premier") go through ``DocumentActors.resolve`` and must fit the person
+   (country, head of state vs minister); an indefinite one in a lead ("A senior
+   Kremlin official ... hosted") is the first person of that country named next. A
+   possessor that is not the meeting's subject ("Joe Biden's national security
+   adviser"), a name used as a modifier ("a close Putin ally") and a description
+   followed by the name it describes ("his counterpart Xie Zhenhua") are no
+   participants. "his meeting with X" adds the subject of the sentence. "The two
+   leaders met", "a video conference in June" take the parties of the meeting just
+   reported; "he ... by telephone" the counterpart of that person's last meeting;
+   "we/our" in a transcript ("Name: ...") the speaker and the person named last. A
+   visit keeps the country visited as a party, and gains a named host of that
+   country from the sentence. People of one single country among themselves are no
+   international meeting.
 3. Status: planned when the clause says so ("will", "is set to", "invited ... to",
-   "plans to", "expected to", "next month") or the date lies ahead; else held.
-4. Date: the date expression of the clause, else of the sentence, else of the
-   three sentences before (a date already used by another meeting is skipped),
-   resolved with ``dates.find_dates`` (forward for planned meetings).
+   "plans to", "expected to", "Xi to meet", "next month", "the meeting will take
+   place") or the date lies ahead; else held.
+4. Date: the date expression of the clause, else of the sentence (not a bare year
+   of a later clause, not "established in 2001"), else of up to three sentences
+   before (one already used by another meeting, or naming one - "his weekend
+   talks" - is skipped), resolved with ``dates.find_dates`` (forward for planned
+   meetings). A date borrowed from further than the sentence just before is weak:
+   it does not keep two reports apart.
 5. Place: "in <city>", "in the Uzbek city of Samarkand", "<city>'s Red Square", a
    venue ("at the Kremlin" -> Moscow; "Government House of the Russian Federation"
    -> the capital of the country named), a city naming an event ("the Beijing
    Winter Olympics"), "Welcome to <place>" just after, another report of the same
    parties at the same time, and lastly the dateline when it lies in a
-   participant's country.
+   participant's country (a London dateline does not place a Moscow meeting).
 6. Merge: reports of one meeting in one article become one item (same or
-   contained parties, same status, compatible type, date and place; a
-   pluperfect "had held", "also held", or "recently" marks a different meeting).
+   contained parties, same status, compatible type, date and place; a visit by P
+   to C merges with a meeting of P and someone of C). A pluperfect "had held",
+   "also held", "recently", "trilateral" mark a different meeting.
 
-Nothing here names a person or an article; the only table is a short list of
-world-famous seats of government (reference data).
+Nothing here names a person, a place of the corpus or an article; the one table is
+a short list of world-famous seats of government (reference data).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from orchestration.extract import reference
 from orchestration.extract.dates import DateMention, find_dates
@@ -65,14 +83,14 @@ SEATS_OF_GOVERNMENT = {
     "quai d'orsay": "Paris", "downing street": "London", "10 downing street": "London",
     "buckingham palace": "London", "blue house": "Seoul", "yongsan": "Seoul",
     "kantei": "Tokyo", "akasaka palace": "Tokyo", "rashtrapati bhavan": "New Delhi",
-    "hyderabad house": "New Delhi", "bellevue palace": "Berlin", "chancellery in berlin": "Berlin",
+    "hyderabad house": "New Delhi", "bellevue palace": "Berlin",
     "quirinale": "Rome", "palazzo chigi": "Rome", "moncloa": "Madrid", "moncloa palace": "Madrid",
     "planalto": "Brasília", "planalto palace": "Brasília", "casa rosada": "Buenos Aires",
     "mariinsky palace": "Kyiv", "ak saray": "Ankara", "dolmabahce palace": "Istanbul",
     "dolmabahçe palace": "Istanbul", "vatican": "Vatican City", "apostolic palace": "Vatican City",
     "malacanang palace": "Manila", "malacañang palace": "Manila", "istana": "Singapore",
     "aso rock": "Abuja", "union buildings": "Pretoria", "kasr el-nil": "Cairo",
-    "al-yamamah palace": "Riyadh", "presidential palace in": "",
+    "al-yamamah palace": "Riyadh",
 }
 _BUILDING_WORDS = ("house", "palace", "hall", "building", "residence", "chancellery", "headquarters",
                    "secretariat", "parliament", "assembly", "duma", "office")
@@ -80,7 +98,7 @@ _BUILDING_WORDS = ("house", "palace", "hall", "building", "residence", "chancell
 # ---------------------------------------------------------------------------
 # Triggers
 # ---------------------------------------------------------------------------
-_TRIGGER_RE = re.compile(r"""
+_TRIGGER_RE = re.compile(r"""(?=[a-zA-Z])\b(?:
  (?P<call>
     \b(?:(?:tele)?phone|video)[\s-]+(?:call|conversation|talks|conference|link|chat|summit|meeting|contact)s?\b
   | \bvideo[\s-]?conference\b
@@ -89,13 +107,13 @@ _TRIGGER_RE = re.compile(r"""
   | \bcall(?:ed)?\s+(?:with|to)\b
   | \b(?:a|an|the|his|her|their|its|first|second|international|brief|rare|hour-long)\s+(?:[\w-]+\s+){0,2}call\b(?!\s+(?:for|on|to\s+action)\b)
   | \b(?:phone|telephone)d\b
-  | \bspoke\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|with)\b
+  | \bspoke\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone)\b
  )
 |(?P<summit>
     \bsummit\b | \bbr(?:ing|ings|ought)\s+together\b
  )
 |(?P<visit>
-    \bvisit(?:ed|ing|s)?\b | \btrip\s+to\b | \btour\s+of\b
+    \bvisit(?:ed|ing|s)?\b | \btrip\s+to\b | \btour\s+of\b | \bfl(?:ew|ies|y|ying)\s+to\b
   | \barriv(?:ed|es|ing|e)\s+in\b | \btouched\s+down\s+in\b | \blanded\s+in\b
   | \btravell?(?:ed|ing|s)?\s+to\b
  )
@@ -108,9 +126,13 @@ _TRIGGER_RE = re.compile(r"""
   | \bhost(?:ed|s|ing)\b | \breceived\b | \bwelcomed\b
   | \bco-?chair(?:ed|ing|s)?\b
   | \bsat\s+down\s+with\b | \bsitting\s+(?:down\s+)?with\b
+  | \b(?:speak|speaks|speaking|spoke|spoken)\s+(?:with|to)\b
   | \b(?:saw|see|seen|meet)\s+each\s+other\b
   | \bt[eê]te-[aà]-t[eê]te\b
  )
+|(?P<other>
+    \b(?:dinner|lunch|luncheon|breakfast|banquet)\s+with\b
+ ))
 """, re.I | re.X)
 
 _ANAPHOR_BEFORE = re.compile(r"(?:\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2})$", re.I)
@@ -155,6 +177,10 @@ _DISTINCT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:held|met|visited|talked|spoken|di
                        re.I)
 _HABITUAL = re.compile(r"\beach\s+other['’]s\s+countr|\bonce\s+a\s+year\b|\bevery\s+year\b|\bregularly\b|"
                        r"\bannually\b|\btimes\s+a\s+year\b|\bin\s+a\s+row\b|\bsince\s+you\s+took\b", re.I)
+_GENERIC = re.compile(r"\b(?:usually|typically|rarely|seldom|is\s+rare|are\s+rare|as\s+a\s+rule)\b", re.I)
+_NEGATED = re.compile(r"\b(?:skip(?:s|ped|ping)?|miss(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?|call(?:s|ed)?\s+off|"
+                      r"stay(?:s|ed)?\s+away\s+from|boycott(?:s|ed|ing)?|refus(?:es|ed)\s+to|declin(?:es|ed)\s+to|"
+                      r"snub(?:s|bed)?|no\s+plans?\s+to|(?:not|never|n['’]t)\s+(?:\w+\s+)?)(?:[\w-]+\s+){0,3}$", re.I)
 _ORDINAL_BEFORE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                              r"tenth|\w+teenth|\w+tieth)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|each\s+other|one\s+another)\b", re.I)
@@ -193,7 +219,6 @@ _CITY_EVENT_RE = re.compile(
     r"(?:Olympics?|Games|Forum|Expo|[Ss]ummit|[Cc]onference|[Cc]eremony|[Pp]arade|[Ff]estival|[Dd]ialogue)\b")
 _WELCOME_RE = re.compile(r"\b[Ww]elcome(?:\s+you)?\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|the\s+)?[A-Z][\w'’.-]*){0,6})")
 _SPEAKER_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*:\s+\S", re.M)
-_QUOTE_RE = re.compile(r"[\"“][^\"“”]{0,2000}[\"”]")
 _MONTH_OR_DAY = frozenset("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday""".split())
 _OUTLET = re.compile(r"\b(?:agency|media|tass|xinhua|reuters|interfax|sputnik|ria|cctv|broadcaster|television|"
@@ -218,7 +243,6 @@ class _Cand:
     distinct: bool = False
     anaphoric: bool = False
     context_date: bool = False  # the date was borrowed from a sentence before
-    merged: int = 1
     evidence_start: int = 0
     evidence_end: int = 0
 
@@ -232,11 +256,6 @@ class _Cand:
 
 def _fold(s: str) -> str:
     return re.sub(r"\s+", " ", s.replace("’", "'")).strip().lower()
-
-
-def _capital(code: str | None) -> str | None:
-    c = reference.country_by_code(code) if code else None
-    return c.capital if c else None
 
 
 def _place_country(place: str | None) -> str | None:
@@ -321,27 +340,36 @@ def _places_in(text: str, start: int, end: int, visit: bool, only_in: bool = Fal
 
 
 # ---------------------------------------------------------------------------
-# Sentences, clauses, quotes
+# Sentences and clauses
 # ---------------------------------------------------------------------------
 
 _FRONTED = re.compile(r"(?:After|Before|While|When|Since|Although|Though|Following|As|Once|Ahead\s+of)\b[^,]{3,120},\s*")
 
 
-def _clause(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
-    cs, ce = s, e
+@lru_cache(maxsize=256)
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence text[s:e] as (start, end) spans."""
+    spans = []
+    cur = s
     fr = _FRONTED.match(text, s, e)
     if fr:
         comma = text.rfind(",", s, fr.end())
-        if pos < comma:
-            return s, comma
-        cs = fr.end()
-    for m in _CLAUSE_BREAK.finditer(text, cs, e):
-        if m.end() <= pos:
-            cs = m.end()
-        elif m.start() >= pos:
-            ce = m.start()
-            break
-    return cs, ce
+        spans.append((s, comma))
+        cur = fr.end()
+    for m in _CLAUSE_BREAK.finditer(text, cur, e):
+        if m.start() > cur:
+            spans.append((cur, m.start()))
+        cur = max(cur, m.end())
+    if e > cur:
+        spans.append((cur, e))
+    return spans
+
+
+def _clause(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
+    for a, b in _clauses(text, s, e):
+        if a <= pos < b:
+            return a, b
+    return s, e
 
 
 def _transcript_speakers(text: str, actors) -> list[tuple[int, Actor]]:
@@ -414,10 +442,15 @@ def _mentions_in(actors, text: str, s: int, e: int, trig_start: int, trig_end: i
         if _RELATIONAL_AFTER.match(after) and not _POSSESSIVE_AFTER.match(after) and \
                 len(surface.split()) <= 2 and surface[:1].isupper() and not re.match(r"^\s*,", after):
             continue
-        if skip_reporters and (_REPORTER_AFTER.match(text[men.char_end:men.char_end + 30]) or
-                               _REPORTER_BEFORE.search(text[max(0, men.char_start - 20):men.char_start])):
-            continue
+        if skip_reporters and men.char_start > trig_end and (
+                _REPORTER_AFTER.match(text[men.char_end:men.char_end + 30]) or
+                _REPORTER_BEFORE.search(text[max(0, men.char_start - 20):men.char_start])):
+            continue  # ", the official added": who reports it, not who met
         if a.actor_type == "person":
+            if _is_description(surface) and any(
+                    x.actor.actor_type == "person" and 0 <= x.char_start - men.char_end <= 2
+                    for x in actors.in_span(men.char_end, men.char_end + 80)):
+                continue  # "his Chinese counterpart Xie Zhenhua": the name that follows says who
             if _person_ok(a) and _description_fits(men.surface, a):
                 persons.append((men.char_start, a))
         elif a.actor_type == "organization":
@@ -427,9 +460,13 @@ def _mentions_in(actors, text: str, s: int, e: int, trig_start: int, trig_end: i
     for m in _DESC_PHRASE.finditer(text, s, e):
         if any(cs <= m.start() < ce or m.start() <= cs < m.end() for cs, ce in covered):
             continue
-        if skip_reporters and _REPORTER_AFTER.match(text[m.end():m.end() + 30]):
+        if any(0 <= cs - m.end() <= 2 for cs, _ in covered):
+            continue  # "his Chinese counterpart Xie Zhenhua": the name that follows says who
+        if skip_reporters and m.start() > trig_end and _REPORTER_AFTER.match(text[m.end():m.end() + 30]):
             continue
         actor = actors.resolve(m.group(0), m.start())
+        if actor is None and m.group(0)[:2].lower() in ("a ", "an"):
+            actor = _cataphor(actors, m.group(0), e)
         if actor is not None and _person_ok(actor) and _description_fits(m.group(0), actor):
             persons.append((m.start(), actor))
     persons.sort(key=lambda x: x[0])
@@ -443,10 +480,42 @@ _MINISTER_WORDS = re.compile(r"\b(?:minister|secretary|ambassador|envoy|diplomat
 _DEMONYM_IN = re.compile(r"\b[A-Z][\w'’-]+")
 
 
+def _is_description(surface: str) -> bool:
+    words = surface.split()
+    return bool(words) and (bool(re.match(r"(?:the|his|her|its|their|a|an)\s", surface, re.I)) or
+                            words[-1][:1].islower())
+
+
+def _phrase_country(phrase: str) -> str | None:
+    """The country a description names: "Chinese", "China's", "Kremlin", "White House"."""
+    low = _fold(phrase)
+    for seat, city in SEATS_OF_GOVERNMENT.items():
+        if seat and re.search(r"\b" + re.escape(seat) + r"\b", low) and city:
+            return reference.city_country(city)
+    for w in _DEMONYM_IN.findall(phrase):
+        c = reference.country_for(w)
+        if c is not None:
+            return c.alpha3
+    return None
+
+
+def _cataphor(actors, phrase: str, end: int) -> Actor | None:
+    """"A senior Kremlin official ... hosted ..." in a lead, named in the sentences after:
+    the first person of the country the description names."""
+    code = _phrase_country(phrase)
+    if code is None:
+        return None
+    for men in actors.in_span(end, end + 500):
+        a = men.actor
+        if _person_ok(a) and not _is_description(men.surface) and men.surface.lower() not in ("he", "she"):
+            return a if a.country_code == code else None
+    return None
+
+
 def _description_fits(surface: str, actor: Actor) -> bool:
     """A description ("the Chinese president") must fit the person it was resolved to."""
-    if not surface or surface[0].isupper() and not re.match(r"(?:The|His|Her|Its|Their|A|An)\s", surface):
-        return True
+    if not surface or not _is_description(surface):
+        return True  # a name, not a description
     if surface.lower() in ("he", "she", "him", "her", "his"):
         return True
     for w in _DEMONYM_IN.findall(surface):
@@ -482,12 +551,16 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 # ---------------------------------------------------------------------------
 # Dates
 # ---------------------------------------------------------------------------
+_NOT_MEETING_DATE = re.compile(r"\b(?:established|founded|created|formed|born|signed|adopted|launched|built|elected|"
+                               r"appointed|invaded|annexed|began|started)\s+(?:\w+\s+){0,2}$", re.I)
 _FIGURE_BEFORE = re.compile(r"(?:\d|%|\bbillion|\bmillion|\btrillion|\bpercent|\bper\s+cent)\S*\s+(?:\w+\s+)?$", re.I)
 _BAD_DATE_PREFIX = re.compile(r"^(?:since|until|till|by|before|after)\b", re.I)
 
 
-def _date_ok(d: DateMention, status: str, published: date | None) -> bool:
+def _date_ok(d: DateMention, status: str, published: date | None, text: str = "") -> bool:
     if _BAD_DATE_PREFIX.match(d.text):
+        return False
+    if text and _NOT_MEETING_DATE.search(text, max(0, d.start - 30), d.start):
         return False
     if d.date is not None and published is not None:
         if status == "held" and d.date > published + timedelta(days=1):
@@ -500,10 +573,10 @@ def _date_ok(d: DateMention, status: str, published: date | None) -> bool:
 
 
 def _nearest_date(dates: list[DateMention], pos: int, status: str, published: date | None,
-                  used: set[int]) -> DateMention | None:
+                  used: set[int], text: str = "") -> DateMention | None:
     best, best_d = None, None
     for d in dates:
-        if d.start in used or not _date_ok(d, status, published):
+        if d.start in used or not _date_ok(d, status, published, text):
             continue
         dist = d.start - pos if d.start >= pos else (pos - d.end) + 1
         # a more precise expression wins over a nearer year
@@ -528,7 +601,6 @@ def extract_meetings(text: str, actors, published_date: date | None,
     past = find_dates(text, published_date)
     future = find_dates(text, published_date, planned=True)
     fut_by_start = {d.start: d for d in future}
-    quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
     speakers = _transcript_speakers(text, actors)
 
     # dates per sentence
@@ -544,12 +616,22 @@ def extract_meetings(text: str, actors, published_date: date | None,
     # dates taken by a meeting (start -> sentence), and dates that name a meeting of
     # their own ("his weekend talks", "Monday's talks"): no other sentence borrows them
     used_dates: dict[int, int] = {}
-    for m in _TRIGGER_RE.finditer(text):
-        for d in past:
-            if 0 <= m.start() - d.end <= 2:
+    all_trig = list(_TRIGGER_RE.finditer(text))
+    ends = {d.end: d for d in past}
+    for m in all_trig:
+        for gap in (0, 1, 2):
+            d = ends.get(m.start() - gap)
+            if d is not None:
                 used_dates.setdefault(d.start, -1)
+    trig_by_sent: list[list[re.Match]] = [[] for _ in sents]
+    k = 0
+    for m in all_trig:
+        while k < len(sents) and sents[k][1] <= m.start():
+            k += 1
+        if k < len(sents) and sents[k][0] <= m.start():
+            trig_by_sent[k].append(m)
     for si, (s, e) in enumerate(sents):
-        trig = list(_TRIGGER_RE.finditer(text, s, e))
+        trig = trig_by_sent[si]
         if not trig:
             continue
         # a summit named as the setting of another meeting ("will meet Raisi at the
@@ -559,9 +641,14 @@ def extract_meetings(text: str, actors, published_date: date | None,
         for m in trig:
             if m.lastgroup == "summit" and main_found and _SETTING_BEFORE.search(text[max(s, m.start() - 45):m.start()]):
                 continue
-            c = _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quotes,
+            c = _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start,
                            speakers, cands, published_date, used_dates)
             if c is not None:
+                if c.anaphoric and main_found:
+                    continue  # "The visit follows Modi's meeting with ...": the meeting counts
+                if main_found is False and not c.anaphoric:
+                    # an earlier "the visit" of this sentence only pointed back
+                    cands[:] = [x for x in cands if not (x.sent == si and x.anaphoric)]
                 cands.append(c)
                 main_found = main_found or not c.anaphoric
     items = _merge(cands)
@@ -585,44 +672,46 @@ def extract_meetings(text: str, actors, published_date: date | None,
     return out
 
 
-def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quotes, speakers,
+def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speakers,
                cands, published, used_dates) -> _Cand | None:
     ts, te = m.start(), m.end()
     kind = m.lastgroup
     word = m.group(0).lower()
     before = text[max(s, ts - 60):ts]
     after = text[te:min(e, te + 80)]
-    sentence = text[s:e]
-    # generic or plural mentions are no single meeting
+    # generic, plural, habitual, negated or counted mentions are no single meeting
     if _PLURAL_MEETINGS.fullmatch(word):
         return None
-    if kind == "visit" and (_ORDINAL_BEFORE.search(before) and not re.search(r"\bfirst\b", before[-30:], re.I)):
-        return None
+    if kind == "visit" and _ORDINAL_BEFORE.search(before) and not _FIRST.search(before[-30:]):
+        return None  # "your eighth visit to China"
     cs, ce = _clause(text, s, e, ts)
     clause = text[cs:ce]
-    if _HABITUAL.search(clause):
+    if _HABITUAL.search(clause) or _GENERIC.search(text, s, e) or _NEGATED.search(text[max(cs, ts - 50):ts]):
         return None
-    if word in ("talks",) and re.match(r"\s+(?:of|about)\b", after) and not re.search(r"\b(?:held|hold|had)\s", before):
-        return None
-    if word.startswith(("received", "welcomed")) and re.match(r"\s+(?:a|an|the)?\s*(?:support|backing|call|message|letter|news|report|award|delivery|shipment)", after, re.I):
-        return None
-    if word.startswith("host") and not re.match(r"\s+(?:[A-Z]|his|her|their|a\s+[\w-]+\s+(?:delegation|official|minister|leader|counterpart)|the\s+(?:[\w-]+\s+){0,2}(?:delegation|president|leader|minister|premier|chancellor|king|counterpart))", after):
-        return None
-    mtype = {"call": "call", "summit": "summit", "visit": "visit", "talks": "talks"}[kind]
+    if word == "talks" and _TALKS_OF.match(after) and not _HELD_BEFORE.search(before):
+        return None  # "Talks of ending the fighting"
+    if word.startswith(("received", "welcomed")) and _RECEIVED_THING.match(after):
+        return None  # "received support"
+    if word.startswith("host") and not _HOSTED_GUEST.match(after):
+        return None  # "hosting the forum"
+    if word.startswith(("speak", "spoke")) and word.endswith(("with", "to")):
+        # "spoke to reporters" is no call: a person must follow
+        nxt = [x for x in actors.in_span(te, min(e, te + 60)) if _person_ok(x.actor)]
+        if not nxt or _FILLER.search(text, te, nxt[0].char_start):
+            return None
+    mtype = {"call": "call", "summit": "summit", "visit": "visit", "talks": "talks", "other": "other"}[kind]
     if word in ("meeting", "talks", "consultations") and _OF_BODY_AFTER.match(after):
         mtype = "summit"  # "a meeting this week of the Shanghai Cooperation Organisation"
-    if kind == "talks" and re.search(r"\b(?:video|phone|telephone)\b", clause, re.I):
+    if kind in ("talks", "summit") and _REMOTE.search(clause):
         mtype = "call"
-    if word.startswith("visit") and re.search(r"\b(?:will|to|would|plans?\s+to)\s+$", before, re.I):
-        mtype = "visit"
     noun = word.split()[-1] in _NOUN_TRIGGERS
-    anaphoric = noun and bool(_ANAPHOR_BEFORE.search(before)) and not _WITH_AFTER.match(after)
+    anaphoric = noun and (bool(_ANAPHOR_BEFORE.search(before)) or
+                          bool(re.match(r"(?:the|this|that)\s", word))) and not _WITH_AFTER.match(after)
 
     # status
     pre = text[max(cs, ts - 90):te]
     post = text[te:ce]
-    status = "planned" if (_PLANNED.search(pre) or _MODAL_AFTER.match(post)) and \
-        not _NOT_PLANNED.search(clause) else "held"
+    status = "planned" if _PLANNED.search(pre) or _MODAL_AFTER.match(post) else "held"
     if kind == "visit" and re.search(r"\binvit", clause, re.I) and not _NOT_PLANNED.search(clause):
         status = "planned"
     if noun and _WILL_HAPPEN.search(text, te, e):
@@ -646,10 +735,22 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
     poss = _possessor(text, actors, s, e, cs, ce, ts, before)
     if poss is not None:
         persons = _unique([poss] + persons)
+    has_subject = any(_person_ok(x.actor) for x in actors.in_span(cs, ts))
     widen = len(persons) < 2 and not (persons and _UNRESOLVED_SUBJECT.match(text[cs:ts])) and \
-        not (mtype == "visit" and country is None)
+        not (mtype == "visit" and country is None) and \
+        not (has_subject and _WITH_AFTER.match(after))  # "Lula met with <someone unnamed>"
     if widen:
-        p2, _ = _mentions_in(actors, text, s, e, ts, te, skip_reporters=True)
+        # people of the other clauses, unless a clause reports a meeting of its own
+        p2 = []
+        for a, b in _clauses(text, s, e):
+            if a <= ts < b:
+                p2 += persons
+                continue
+            if any(a <= t.start() < b for t in _TRIGGER_RE.finditer(text, a, b)) and \
+                    not _HABITUAL.search(text, a, b):
+                continue
+            p2 += _mentions_in(actors, text, a, b, ts, te, skip_reporters=True)[0]
+        p2 = _unique(p2)
         if country is not None and persons:
             # a visit: only the hosts, people of the country visited, join from elsewhere
             p2 = [p for p in p2 if p.name in {x.name for x in persons} or
@@ -677,7 +778,7 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
         return None
     if len(persons) < 2 and not orgs and mtype != "visit":
         # "the two leaders met", "a video conference in June", "he ... with his counterpart"
-        ctx = _context_parties(cands, persons, si, text, ts, te, after)
+        ctx = _context_parties(cands, persons, si, text, ts, te, after, actors, sents, clause)
         if ctx is None:
             return None
         persons = ctx
@@ -692,16 +793,21 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
         dates = [fut_by_start.get(d.start, d) for d in dates]
     dates = [x for x in dates if not (x.precision == "year" and _FIGURE_BEFORE.search(text[max(0, x.start - 30):x.start]))]
     in_clause = [d for d in dates if cs <= d.start < ce]
+    # a bare year in a later clause ("..., consisting of Bill Clinton in 2000") is another event's
+    dates = [d for d in dates if cs <= d.start < ce or not (d.precision == "year" and d.start >= ce)]
     taken = {k for k, v in used_dates.items() if v not in (si, -1)}
-    d = _nearest_date(in_clause, ts, status, published, taken) or \
-        _nearest_date(dates, ts, status, published, taken)
+    d = _nearest_date(in_clause, ts, status, published, taken, text) or \
+        _nearest_date(dates, ts, status, published, taken, text)
     context_date = False
     if d is None and not anaphoric:
         for back in range(si - 1, max(-1, si - 4), -1):
             prev = [x for x in sent_dates[back] if x.start not in used_dates]
             if status == "planned":
-                prev = [fut_by_start.get(x.start, x) for x in prev]
-            prev = [x for x in prev if _date_ok(x, status, published) and not (
+                # borrow only what reads the same either way ("on May 29, 2024", "next week")
+                prev = [fut_by_start.get(x.start, x) for x in prev
+                        if fut_by_start.get(x.start, x).date == x.date and
+                        (published is None or x.date is None or x.date >= published)]
+            prev = [x for x in prev if _date_ok(x, status, published, text) and not (
                 x.precision == "year" and _FIGURE_BEFORE.search(text[max(0, x.start - 30):x.start]))]
             if prev:
                 d = max(prev, key=lambda x: ({"day": 2, "month": 1, "year": 0}[x.precision], x.start))
@@ -720,7 +826,11 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
         place, rank = visit_place
     found = _places_in(text, cs, ce, mtype == "visit")
     if not found:
-        found = _places_in(text, s, e, False, only_in=True)
+        # another clause's place, if that clause names one of the parties
+        mine = {p.name for p in persons}
+        for a, b in _clauses(text, s, e):
+            if (a, b) != (cs, ce) and any(x.name in mine for x in _mentions_in(actors, text, a, b, ts, te)[0]):
+                found += _places_in(text, a, b, False, only_in=True)
     if found:
         # nearest to the trigger, after it preferred
         fp = min(found, key=lambda x: (abs(x[0] - te) if x[0] >= ts else abs(ts - x[0]) + 20, -x[2]))
@@ -738,6 +848,17 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, quote
                  evidence_start=s, evidence_end=e)
 
 
+_FIRST = re.compile(r"\bfirst\b", re.I)
+_TALKS_OF = re.compile(r"\s+(?:of|about)\b", re.I)
+_HELD_BEFORE = re.compile(r"\b(?:held|hold|had)\s", re.I)
+_RECEIVED_THING = re.compile(r"\s+(?:a|an|the)?\s*(?:support|backing|call|message|letter|news|report|award|"
+                             r"delivery|shipment)", re.I)
+_HOSTED_GUEST = re.compile(
+    r"\s+(?:[A-Z]|his|her|their|a\s+[\w-]+\s+(?:delegation|official|minister|leader|counterpart)|"
+    r"the\s+(?:[\w-]+\s+){0,2}(?:delegation|president|leader|minister|premier|chancellor|king|counterpart))")
+_FILLER = re.compile(r"[,;.]|\b(?:reporters|journalists|the\s+press|media|students|crowds?|supporters|audience)\b",
+                     re.I)
+_REMOTE = re.compile(r"\b(?:video|phone|telephone|virtual|virtually|remotely|online)\b", re.I)
 _ORG_TRIGGER = re.compile(r"\b(?:talks|negotiations|consultations?|meeting|discussions?|conversation|met)\b", re.I)
 _UNRESOLVED_SUBJECT = re.compile(
     r"^\s*(?:that|this|the|a|an|his|her|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
@@ -779,15 +900,28 @@ def _last_other_person(actors, pos: int, speaker: Actor, sents, si) -> Actor | N
     best = None
     for men in actors.in_span(lo, pos):
         a = men.actor
-        if _person_ok(a) and a.name != speaker.name and not men.surface.lower() in ("he", "she", "you", "i"):
+        if _person_ok(a) and a.name != speaker.name and men.surface.lower() not in ("he", "she", "you", "i"):
             best = a
     return best
 
 
 def _context_parties(cands: list[_Cand], persons: list[Actor], si: int, text: str, ts: int, te: int,
-                     after: str) -> list[Actor] | None:
+                     after: str, actors, sents, clause: str) -> list[Actor] | None:
     """Parties of a meeting whose sentence names fewer than two of them."""
     if not cands:
+        if persons or not _GROUP_ANAPHOR.search(clause):
+            return None
+        # "The leaders had a private meeting": the two people of different countries
+        # named last
+        lo = sents[max(0, si - 3)][0]
+        found: list[Actor] = []
+        for men in reversed(actors.in_span(lo, sents[si][0])):
+            a = men.actor
+            if _person_ok(a) and a.country_code and a.name not in {x.name for x in found} and \
+                    all(a.country_code != x.country_code for x in found):
+                found.append(a)
+                if len(found) == 2:
+                    return found[::-1]
         return None
     if persons:
         if _WITH_AFTER.match(after):
@@ -905,7 +1039,6 @@ def _absorb(a: _Cand, b: _Cand) -> None:
         a.date, a.context_date = b.date, b.context_date
     if b.place_rank > a.place_rank:
         a.place, a.place_rank = b.place, b.place_rank
-    a.merged += b.merged
 
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:
@@ -914,12 +1047,10 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         # several triggers of one sentence ("held talks via video link") report one meeting
         last = items[-1] if items else None
         if last is not None and last.sent == c.sent and last.status == c.status and \
-                (last.names() <= c.names() or c.names() <= last.names()) and \
-                (frozenset({last.mtype, c.mtype}) in _TYPE_OK or "other" in (last.mtype, c.mtype)
-                 or c.anaphoric or "call" in (last.mtype, c.mtype)):
+                (last.names() <= c.names() or c.names() <= last.names()):
+            mtype = last.mtype
             _absorb(last, c)
-            if c.mtype == "call" and last.mtype in ("talks", "other"):
-                last.mtype = "call"
+            last.mtype = "call" if "call" in (mtype, c.mtype) else mtype
             continue
         # "the meeting", "the call" named with its parties: the meeting already reported
         if c.anaphoric:
@@ -927,7 +1058,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             hit = next((it for it in hits if it.status == c.status), hits[0] if hits else None)
             if hit is not None:
                 hit.persons = _unique(hit.persons + c.persons)
-                continue
+            continue  # "the meeting" points back; it reports no meeting of its own
         best = None
         for it in items:
             if _compatible(it, c):

@@ -24,6 +24,7 @@ import re
 from datetime import date
 
 from orchestration.extract.actors import DocumentActors, OUTLET_WORDS, ORG_HEADS, STOP_CAPS, TITLE_HEADS
+from orchestration.extract import reference
 from orchestration.extract.records import Actor, ActorMention, Statement
 from orchestration.extract.sentences import paragraphs, sentence_at, split_sentences
 
@@ -121,7 +122,7 @@ SAY_VERBS = (
     "believes|believed|hopes|hoped|expects|complained|cautioned|countered|conceded|agreed|"
     "proposed|opined|mentioned|indicated|revealed|disclosed|informed|expressed confidence|"
     "expressed hope|expressed the hope|made clear|went on|asked|described|called|quipped|"
-    "according to")
+    "accused|criticized|criticised|urged|denounced|condemned|demanded|according to")
 _SAY = re.compile(r"\b(?:" + SAY_VERBS.replace(" ", r"\s+") + r")\b")
 
 # verbs after a quote: ",” he said", ",” said Hoo"
@@ -159,13 +160,14 @@ _CLAUSE_CUT = re.compile(
     r"|,\s*(?:he|she|it|they)\s+(?:said|added|says|stated|noted|told)\b"
     r"|,\s*(?:saying|adding|telling|calling\s+(?:them|it|him|her|for|on))\b"
     r"|,\s*(?:as\s+)?(?:cited|quoted|reported)\s+by\b"
-    r"|\s*;\s*|\s+amid\s+|,\s+(?:though|although|but|while|whereas)\s+"
+    r"|\s*;\s*|\s+amid\s+|,\s+(?:though|although|whereas)\s+"
+    r"|,\s+(?:as|while|when|before|after|during|ahead\s+of)\s+(?:he|she|his|her)\b"
     r"|,\s+(?:a|an)\s+(?!\d)[a-z]+\w*\s+(?!of\b)"
     r"|\s+(?:in|during)\s+(?:a|an|his|her|the)\s+(?:statement|interview|speech|press\s+release|"
     r"post|message|address|meeting|call|conversation|briefing)\b(?=[^,]*$)")
 _TRAIL = re.compile(r"[\s,.;:!?\"“”«»’‘]+$")
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|me)\b")
 
 
 class _Ctx:
@@ -218,7 +220,8 @@ class _Ctx:
             return pick.actor
         if _PRONOUN_SUBJ.match(p):
             return self.actors.resolve(p, start)
-        if re.fullmatch(r"(?:it|the\s+(?:statement|report|release|communique|readout|document|ministry|agency))", p, re.I):
+        if re.fullmatch(r"(?:it|the\s+(?:statement|report|release|communique|readout|document|ministry|agency|"
+                        r"organi[sz]ation|institution|company|bank|body|office|department))", p, re.I):
             return self.last_org(start)
         a = self.actors.resolve(p, start)
         if a is not None:
@@ -235,22 +238,30 @@ class _Ctx:
             before = text[max(clause_start, m.char_start - 25):m.char_start]
             w = re.findall(r"[\w'’]+", before)
             prev = w[-1].lower() if w else ""
-            if prev in _PREPS or (prev == "and" and cands):
-                continue
+            gerund = prev.endswith("ing") and len(prev) > 5 and prev not in ("during", "according") and \
+                re.search(r"[\w'’]\s+$", before) is not None and \
+                not (len(w) > 1 and w[-2].lower() in ("the", "a", "an", "this", "that", "his", "her", "their", "its",
+                                                      "our", "first", "last", "next"))
+            if prev in _PREPS or (prev == "and" and cands) or gerund:
+                continue  # "with Yi", "congratulating Admiral Dong Jun"
             after = text[m.char_end:m.char_end + 40]
             poss = m.surface.endswith(("'s", "’s")) or after.startswith(("'s", "’s", "'", "’ "))
             if poss and m.actor.actor_type != "organization":
                 # "Xi's trip", "Russia's Gazprom": a possessor is not the subject
                 continue
             # "a senior Kremlin official", "White House spokesman": a person described by an institution
-            nm = re.match(r"\s+(?:[a-z]+\s+){0,2}?(official|spokesman|spokeswoman|spokesperson|source|aide|"
-                          r"adviser|advisor|diplomat|envoy|representative)s?\b", after)
+            nm = re.match(r"\s+(?:(?!(?:by|of|in|with|to|at|for|and|on)\b)[a-z]+(?<!ed)\s+){0,2}?"
+                          r"(official|spokesman|spokeswoman|spokesperson|source|aide|adviser|advisor|diplomat|envoy|"
+                          r"representative)s?\b"
+                          r"|\s+([Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Dd]irector|[Ss]ecretary|[Mm]inister|"
+                          r"CEO|[Gg]overnor|[Cc]ommissioner)\b", after)
             if nm and m.actor.actor_type in ("organization", "country"):
-                p = self.actors.resolve(nm.group(1), m.char_start)
+                role_word = (nm.group(1) or nm.group(2)).lower()
+                p = self.actors.resolve(role_word, m.char_start)
                 if p is not None and p.actor_type == "person" and \
                         (not m.actor.country_code or p.country_code in (None, m.actor.country_code)):
                     return p
-                if nm.group(1) == "source":
+                if role_word == "source":
                     continue
             cands.append(m)
         if not cands:
@@ -298,6 +309,11 @@ def _bare_actor(phrase: str) -> Actor | None:
         return None
     if words[0].lower() in STOP_CAPS or words[-1].lower() in STOP_CAPS:
         return None
+    if reference.country_for(name) is not None or reference.capital_country(name):
+        return None
+    if len(words) == 1 and name.lower() not in OUTLET_WORDS and \
+            name.lower().endswith(("ers", "ists", "ants", "ents", "ians", "ors", "ials", "erts", "ces", "ties")):
+        return None  # "Forecasters have said", "Analysts stated": plural common nouns
     last = words[-1].lower()
     kind = "organization" if (last in ORG_HEADS or name.isupper() or last in OUTLET_WORDS) else "person"
     if kind == "person" and len(words) == 1 and words[0].lower() in TITLE_HEADS:
@@ -312,10 +328,15 @@ def _clean_clause(text: str, s: int, e: int) -> tuple[int, int]:
     if m:
         s += m.end()
         seg = text[s:e]
-    m = _CLAUSE_CUT.search(seg)
-    if m and m.start() > 10:
+    for m in _CLAUSE_CUT.finditer(seg):
+        if m.start() <= 10:
+            continue
+        if re.match(r",\s+(?:as|while|when|before|after|during|ahead)\b", m.group(0)) and \
+                not _STRICT_FINITE.search(seg[:m.start()]):
+            continue  # "exactly 10 years ago, when he first became ...": no clause yet before it
         e = s + m.start()
         seg = text[s:e]
+        break
     t = _TRAIL.search(seg)
     if t:
         e = s + t.start()
@@ -331,6 +352,15 @@ def _quoted_share(ctx: _Ctx, s: int, e: int) -> float:
         if b > a:
             q += _nwords(ctx.text[a:b])
     return q / total
+
+
+def _quoted_words(ctx: _Ctx, s: int, e: int) -> int:
+    q = 0
+    for qs, qe, _, _ in ctx.quotes:
+        a, b = max(s, qs), min(e, qe)
+        if b > a:
+            q += _nwords(ctx.text[a:b])
+    return q
 
 
 def _statement_date(ctx: _Ctx, s: int, e: int) -> date | None:
@@ -422,6 +452,13 @@ def _direct(ctx: _Ctx) -> list[Statement]:
             lead = text[lead_start:max(lead_start, qs - 1)]
             if lead.strip() and _nwords(lead) >= 1:
                 a = ctx.subject_before(lead_start, qs)
+                if a is None and re.match(r"\s*It\s+(?:also\s+)?(?:" + SAY_VERBS + r")\b", lead):
+                    a = ctx.last_org(lead_start)
+                if a is not None and a.actor_type == "country":
+                    cm = [m for m in ctx.actors.in_span(lead_start, qs) if m.actor.country_code == a.country_code]
+                    if not cm or not re.match(r"\s*(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:" + SAY_VERBS + r")\b",
+                                              text[cm[0].char_end:qs]):
+                        a = None
                 if a is not None and (a.actor_type == "person" or _SAY.search(lead) or a.actor_type == "organization"):
                     spk = a
                     cue = lead.strip()[-80:]
@@ -464,33 +501,44 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                 if a is not None:
                     speakers[qi], cues[qi] = a, "(continues)"
 
-    # join "“A,” he said. “B.”" in one sentence? Gold keeps them apart; only a mid-sentence split joins.
+    # join "“A,” he said, “b ...”" (one quotation split by its reporting clause), then emit
+    groups: list[list[int]] = []
     for qi, (qs, qe, closed, opened) in enumerate(quotes):
-        quote = text[qs:qe]
-        if speakers[qi] is None:
+        if groups and groups[-1][-1] == qi - 1 and _split_by_clause(text, quotes[qi - 1], quotes[qi]) and \
+                (speakers[qi] is None or speakers[qi] == speakers[qi - 1]) and \
+                ctx.paragraph(qs)[0] == ctx.paragraph(quotes[qi - 1][0])[0]:
+            speakers[qi] = speakers[qi - 1]
+            groups[-1].append(qi)
+        else:
+            groups.append([qi])
+    for g in groups:
+        first, last = g[0], g[-1]
+        if speakers[first] is None:
             continue
-        if _nwords(quote) < 4:
+        quote = " ".join(text[quotes[i][0]:quotes[i][1]] for i in g)
+        if _nwords(quote) < 4 or _is_title_or_name(quote) or _EMBED.search(quote):
             continue
-        if _is_title_or_name(quote):
-            continue
-        if qi > 0 and joined_to_prev[qi] and out and out[-1].speaker == speakers[qi] and \
-                _split_by_clause(text, quotes[qi - 1], quotes[qi]):
-            prev = out[-1]
-            prev.quote_text = prev.quote_text + " " + quote
-            prev.char_end = qe
-            continue
-        out.append(Statement(speaker=speakers[qi], kind="direct", quote_text=quote, char_start=qs,
-                             char_end=qe, cue=cues[qi], cited_by=cited[qi],
+        qs, qe = quotes[first][0], quotes[last][1]
+        out.append(Statement(speaker=speakers[first], kind="direct", quote_text=quote, char_start=qs,
+                             char_end=qe, cue=cues[first] if cues[first] != "(continues)" or len(g) == 1
+                             else cues[last], cited_by=cited[first] or cited[last],
                              statement_date=_statement_date(ctx, *ctx.sentence(qs))))
     return out
 
 
+_EMBED = re.compile(r"pic\.twitter\.com|https?://|\(@\w+\)|\bwww\.")
+_SPLIT_GAP = re.compile(
+    r"^[\s”\"»’,]*(?:[\w.'’-]+\s+){0,5}?(?:said|says|added|adds|told\s+[\w.'’ -]{1,40}?|stated|continued|noted|"
+    r"went\s+on|insisted|explained|stressed|argued|warned)(?:\s+[\w.'’-]+){0,5}?\s*[,:;—–-]*\s*[“\"«„]?\s*$")
+
+
 def _split_by_clause(text: str, q1, q2) -> bool:
-    """“A,” he said, “b ...” — the first part ends with a comma and the second starts lower case."""
+    """“A,” he said, “b ...” — the first part ends with a comma, a reporting clause, the second goes on."""
     inner_end = text[q1[0]:q1[1]].rstrip()
     second = text[q2[0]:q2[1]].lstrip()
     gap = text[q1[1]:q2[0]]
-    return inner_end.endswith(",") and bool(second) and second[0].islower() and "." not in gap.strip(" ,”\"“")
+    return inner_end.endswith(",") and bool(second) and second[0].islower() and \
+        bool(_SPLIT_GAP.match(gap)) and "." not in gap.strip(" ,”\"“")
 
 
 def _is_title_or_name(quote: str) -> bool:
@@ -562,34 +610,52 @@ _LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s
 
 
 def _transcript(ctx: _Ctx) -> list[Statement]:
+    """Speaker-labelled paragraphs ("Mikhail Mishustin: Welcome to ...") as direct statements.
+
+    Only in a document that is a transcript: two or more labelled paragraphs, or a
+    label after a line that announces a transcript ("Excerpts from the transcript:").
+    """
     text = ctx.text
+    labels = []
+    for pi, (ps, pe) in enumerate(ctx.paras):
+        m = _LABEL.match(text[ps:pe])
+        if not m:
+            continue
+        name = m.group("name")
+        person = None
+        for mm in ctx.actors.in_span(ps, ps + len(name)):
+            if mm.actor.actor_type == "person":
+                person = mm.actor
+                break
+        if person is not None:
+            labels.append((pi, person, m))
+    if not labels:
+        return []
+    announced = re.search(r"\b(?:transcript|excerpts?|remarks|verbatim|Q\s*&\s*A)\b",
+                          text[:ctx.paras[labels[0][0]][0]], re.I)
+    if len(labels) < 2 and not announced:
+        return []
     out = []
+    by_para = {pi: (person, m) for pi, person, m in labels}
     current: Actor | None = None
-    for ps, pe in ctx.paras:
+    for pi, (ps, pe) in enumerate(ctx.paras):
         line = text[ps:pe]
-        m = _LABEL.match(line)
-        if m:
-            name = m.group("name")
-            a = None
-            for mm in ctx.actors.in_span(ps, ps + len(name)):
-                if mm.actor.actor_type == "person":
-                    a = mm.actor
-                    break
-            if a is None:
-                current = None
-                continue
-            current = a
+        if pi in by_para:
+            current, m = by_para[pi]
             rs = ps + m.start("rest")
             if not any(qs <= rs < qe for qs, qe, _, _ in ctx.quotes):
-                out.append(Statement(current, "direct", text[rs:pe], rs, pe, cue=f"{name}:"))
+                out.append(Statement(current, "direct", text[rs:pe], rs, pe, cue=f"{m.group('name')}:"))
+            continue
+        if _LABEL.match(line):
+            current = None  # a label we cannot resolve to a person ("Question:")
             continue
         if current is None:
             continue
-        # a paragraph of the same speaker's words: no reporting verb of a third person
-        if _SAY.search(line) and re.search(r"\b(?:he|she)\s+(?:said|added)\b", line):
+        # narrative again: a paragraph that reports speech in the third person
+        if _PARA_SAY.search(line) and re.search(r"\b(?:he|she|they|[A-Z][a-z]+)\s+(?:said|added|noted|told)\b", line):
             current = None
             continue
-        if any(qs <= ps + 1 <= qe for qs, qe, _, _ in ctx.quotes):
+        if any(qs <= ps + 1 <= qe for qs, qe, _, _ in ctx.quotes) or _nwords(line) < 3:
             continue
         out.append(Statement(current, "direct", line, ps, pe, cue="(transcript)"))
     return out
@@ -604,7 +670,7 @@ _IND_VERBS = (
     r"said|says|told|stated|added|noted|stressed|emphasi[sz]ed|"
     r"underlined|underscored|highlighted|warned|urged|argued|insisted|explained|recalled|"
     r"declared|announced|asserted|claimed|acknowledged|admitted|reiterated|reaffirmed|affirmed|"
-    r"confirmed|suggested|wrote|replied|responded|shared|assured|maintained|predicted|vowed|pledged|"
+    r"confirmed|suggested|wrote|replied|responded|shared|assured|informed|reminded|maintained|predicted|vowed|pledged|"
     r"promised|believes|hopes|expects|cautioned|conceded|proposed|indicated|revealed|described|"
     r"expressed\s+(?:confidence|hope|the\s+hope|(?:his|her|its)\s+(?:confidence|hope|readiness|belief))|"
     r"called\s+(?:for|on)|pointed\s+out|made\s+clear|threatened|criticized|criticised|accused|"
@@ -612,7 +678,7 @@ _IND_VERBS = (
 _IND = re.compile(r"\b(?P<verb>" + _IND_VERBS + r")\b")
 _THAT_VERBS = frozenset("""said says told tells stated states added adds noted notes warned warns argued insisted
 explained recalled declared asserted claimed acknowledged admitted confirmed suggested wrote replied
-responded shared assured maintained predicted believes hopes expects cautioned conceded indicated revealed
+responded shared assured informed reminded maintained predicted believes hopes expects cautioned conceded indicated revealed
 reported""".split())
 # verbs taking a noun phrase as the statement ("Xi underscored the growing depth of ...")
 _OBJECT_VERBS = frozenset("""stressed stresses emphasized emphasised emphasizes emphasises underlined underscored
@@ -623,11 +689,13 @@ _TIME_NOUN = (r"(?:week|month|year|morning|afternoon|evening|night|weekend|sprin
               r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
               r"July|August|September|October|November|December)")
 _ADVERBIAL = re.compile(
-    r"^(?:\s*,?\s*(?:(?:last|this|earlier|later|late|early|next)\s+(?:this\s+|last\s+)?" + _TIME_NOUN +
+    r"^(?:\s*,?\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b"
+    r"|(?:last|this|earlier|later|late|early|next)\s+(?:this\s+|last\s+)?" + _TIME_NOUN +
     r"(?:\s*\([^()]{0,30}\))?"
     r"|(?:on|in|at|during)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?"
     r"[\w.'’-]+(?:\s+[\w.'’-]+){0,4}?(?:\s*\([^()]{0,30}\))?(?=\s*(?:,|that\b|\s[a-z]|\s[A-Z])))"
-    r"|\s*\([^()]{0,30}\)|\s*,\s*however\s*,|\s+(?:also|again|further|then|repeatedly|previously|once\s+again))*")
+    r"|\s*\([^()]{0,30}\)|\s*,\s*however\s*,|\s*,\s*according\s+to\s+[^,]{2,60},"
+    r"|\s+(?:also|again|further|then|repeatedly|previously|once\s+again))*")
 _TOLD_OBJ = re.compile(
     r"^\s+(?P<obj>(?:him|her|them|us|reporters|journalists|lawmakers|the\s+\w+(?:\s+\w+){0,3}?|"
     r"(?:his|her|their)\s+(?:[A-Z]\w+\s+)?(?:counterpart|colleague|host|guest|audience)s?|"
@@ -649,8 +717,14 @@ _TAIL_SAID_INV = re.compile(
 _NOT_SOURCES = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?:(?:latest|official|new|preliminary|customs|trade|government|available|"
     r"recent|released|published)\s+)*(?:data|figures|statistics|estimates|calculations|survey|poll|"
-    r"study|analysis|research|reports?|media\s+reports?|sources?|documents?|records|filings|"
+    r"study|analysis|research|reports?|media\s+reports?|sources?|documents?|records|filings|drafts?|copy|"
     r"(?:\w+\s+)?(?:state\s+|official\s+|local\s+|russian\s+|chinese\s+)?media(?:\s+on\s+both\s+sides)?)\b", re.I)
+_ACCORDING_MID = re.compile(
+    r"^(?P<a>[^“”\"]{20,}?),\s+according\s+to\s+(?P<who>[^,]{2,100}),\s+(?P<b>[^“”\"]{8,})$", re.S)
+_PART_SPEECH = re.compile(
+    r",\s*(?P<verb>saying|announcing|adding|noting|stressing|warning|arguing|insisting|explaining|declaring|"
+    r"claiming|asserting|emphasi[sz]ing|stating|telling\s+(?:him|her|them|reporters|journalists|the\s+\w+|"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))\s+(?P<that>that\s+)?")
 _PARTICIPLE = re.compile(r",\s*(saying|telling|adding)\s*$")
 _THIS_WAS = re.compile(
     r"^(?:This|That|It|The\s+(?:information|news|report))\s+(?:was|has\s+been|had\s+been)\s+"
@@ -662,30 +736,42 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     claimed: list[tuple[int, int]] = []
 
-    def emit(speaker: Actor | None, s: int, e: int, cue: str, verb_pos: int):
+    def emit(speaker: Actor | None, s: int, e: int, cue: str, verb_pos: int, quote: str | None = None):
         if speaker is None or e <= s:
             return
+        if quote is not None:
+            if any(a <= s < b or s <= a < e for a, b in claimed):
+                return
+            claimed.append((s, e))
+            out.append(Statement(speaker=speaker, kind="indirect", quote_text=quote, char_start=s, char_end=e,
+                                 cue=cue.strip()[:120], statement_date=_statement_date(ctx, *ctx.sentence(verb_pos))))
+            return
+        if re.match(r"\s*:\s*[“\"«„]", text[_clean_clause(text, s, e)[1]:e + 3]) or \
+                re.search(r":\s*$", text[s:e]) and e < len(text) and text[e:e + 3].lstrip()[:1] in "“\"«„":
+            return  # "X stated ...: “...”" — the quotation is the statement
         s, e = _clean_clause(text, s, e)
         if e - s < 8 or _nwords(text[s:e]) < 4:
             return
         clause = text[s:e]
         if _starts_with_quote(clause) and _quoted_share(ctx, s, e) > 0.5:
             return
-        if _quoted_share(ctx, s, e) >= 0.35:
+        if _quoted_share(ctx, s, e) >= 0.35 and _quoted_words(ctx, s, e) >= 4:
             # "Beijing is willing to ... and “cooperate ...”": keep the reported part before the quotation
             q = min((qs for qs, qe, _, _ in ctx.quotes if s < qs < e), default=None)
             if q is None:
                 return
             cut_e = q - 1
             pre = re.sub(r"\s*(?:and|but|or|,)\s*$", "", text[s:cut_e])
-            if _nwords(pre) < 10:
+            if pre.rstrip().endswith(":"):
+                return  # "X stated ...: “...”" — the quotation is the statement
+            if _nwords(pre) < 10 or re.search(r"\b(?:on|of|to|as|the|a|an|in|for|with|by|at|from)\s*$", pre):
                 return
             e = s + len(pre)
             clause = text[s:e]
         if any(a <= s < b or s <= a < e for a, b in claimed):
             return
         claimed.append((s, e))
-        out.append(Statement(speaker=speaker, kind="indirect", quote_text=clause.strip(), char_start=s,
+        out.append(Statement(speaker=speaker, kind="indirect", quote_text=_strip_quotes(clause), char_start=s,
                              char_end=e, cue=cue.strip()[:120],
                              statement_date=_statement_date(ctx, *ctx.sentence(verb_pos))))
 
@@ -702,10 +788,21 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
         # "This was reported by X": the sentence before is X's
         m = _THIS_WAS.match(sent)
         if m and si > 0:
-            a = source(m.group("who").split(",")[0], ss + m.start("who"))
             ps_, pe_ = ctx.sents[si - 1]
-            if a is not None and not ctx.quoted(ps_):
-                emit(a, ps_, pe_, sent[:60], ss)
+            who_s = ss + m.start("who")
+            people = [mm.actor for mm in ctx.actors.in_span(who_s, se) if mm.actor.actor_type == "person"]
+            if not people:
+                a = source(m.group("who").split(",")[0], who_s)
+                people = [a] if a is not None else []
+            if not ctx.quoted(ps_):
+                seen_names = set()
+                n0 = len(claimed)
+                for a in people:  # "reported by A, B, as well as C": each of them
+                    if a.name in seen_names:
+                        continue
+                    seen_names.add(a.name)
+                    del claimed[n0:]
+                    emit(a, ps_, pe_, sent[:60], ss)
             continue
         inner_said = _inner_report(ctx, ss, se)
         # "According to X, C"
@@ -721,6 +818,14 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
             a = source(m.group("who"), ss + m.start("who"))
             if a is not None and not _starts_with_quote(m.group("clause")):
                 emit(a, ss + m.start("clause"), ss + m.end("clause"), "according to " + m.group("who"), ss)
+                continue
+        # "C, according to X, D"
+        m = _ACCORDING_MID.match(sent)
+        if m and not ctx.quoted(ss + m.start("who")) and not inner_said:
+            a = source(m.group("who"), ss + m.start("who"))
+            if a is not None and not _starts_with_quote(m.group("a")):
+                qa, qb = m.group("a").strip(), _TRAIL.sub("", m.group("b").strip())
+                emit(a, ss, se, "according to " + m.group("who"), ss, quote=f"{qa}, {qb}")
                 continue
         # "C, X said." / "C, said X." (also "C, he said, calling on ...")
         m = _TAIL_SAID.match(sent) or _TAIL_SAID_INV.match(sent)
@@ -754,10 +859,13 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 tail = text[ss + vm.end():se]
                 am2 = _ADVERBIAL.match(tail)
                 tail = tail[am2.end():] if am2 else tail
-                if not tail.strip() or tail.lstrip()[:1] in ",.;:!?" or \
-                        re.match(r"\s*(?:in|at|to|on|during|after|before|with|by)\b", tail):
+                if not (re.match(r"\s*(?:,\s*)?that\b", tail) or
+                        (base in _OBJECT_VERBS and re.match(r"\s*(?:the|a|an|his|her|its|their|[a-z]+s)\b", tail))):
                     continue  # ",” Putin said, ...": the attribution of a direct quotation
             cut = max(lead.rfind(";"), lead.rfind(" — "), lead.rfind(", which "), lead.rfind(", who "))
+            soft = max(lead.rfind(", but "), lead.rfind(", while "), lead.rfind(", and "), lead.rfind(", whereas "))
+            if soft > cut and ctx.subject_before(lead_s + soft + 2, vpos) is not None:
+                cut = soft + 1
             if cut >= 0:
                 lead_s += cut + 1
                 lead = text[lead_s:vpos]
@@ -791,7 +899,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
             if am and am.end() > 0:
                 rest_s += am.end()
                 rest = text[rest_s:se]
-            if base in ("told", "tells"):
+            if base in ("told", "tells", "assured", "informed", "reminded"):
                 tm = _TOLD_OBJ.match(rest)
                 if not tm:
                     continue
@@ -803,12 +911,16 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                     am = _ADVERBIAL.match(text[rest_s:se])
                     if am and am.end() > 0:
                         rest_s += am.end()
+                    if not _clause_like(text[rest_s:se], strict=True):
+                        continue
                 rest = text[rest_s:se]
             ctx_s = rest_s
             that = re.match(r"\s*(?:,\s*)?that\b", rest)
             if base == "described" and re.match(r"\s*as\b", rest):
                 ctx_s = rest_s + re.match(r"\s*as\b", rest).end()
             elif that:
+                if not _that_clause(rest[that.end():]):
+                    continue  # "emphasized that close relationship": a determiner, no clause
                 ctx_s = rest_s + that.end()
             elif base in _THAT_VERBS:
                 first = rest.lstrip()[:1]
@@ -851,6 +963,24 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
             if part:
                 cue = part.group(1) + " " + verb
             emit(speaker, ctx_s, end, cue[-120:], vpos)
+        # ", saying (that) C", ", telling him that C": the main clause's subject speaks
+        for pm in _PART_SPEECH.finditer(sent):
+            ppos = ss + pm.start()
+            if ctx.quoted(ppos):
+                continue
+            rest = sent[pm.end():]
+            if not rest.strip() or _starts_with_quote(rest):
+                continue
+            if not (_that_clause(rest) if pm.group("that") else _clause_like(rest, strict=True)):
+                continue
+            lead_s = ss
+            for qs, qe, _, _ in ctx.quotes:
+                if ss <= qe < ppos:
+                    lead_s = ss  # the subject may precede an earlier quotation
+            speaker = ctx.subject_before(lead_s, ppos, strict_country=False)
+            if speaker is None or speaker.actor_type == "country":
+                continue
+            emit(speaker, ss + pm.end(), se, pm.group(0).strip(", "), ppos)
     return out
 
 
@@ -861,7 +991,7 @@ def _inner_report(ctx: _Ctx, ss: int, se: int) -> bool:
         base = vm.group("verb").split()[0]
         if base not in _THAT_VERBS or ctx.quoted(ss + vm.start()):
             continue
-        if not re.match(r"(?:[^.,;“”\"]{0,50}?|,\s*however\s*,)\s*(?:,\s*)?that\b", sent[vm.end():]):
+        if not re.match(r"[^.;“”\"]{0,50}?\bthat\b", sent[vm.end():]):
             continue
         lead_s = ss
         m = re.search(r",\s*(?=[^,]*$)", sent[:vm.start()])
@@ -877,15 +1007,35 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|should
                      r"shall|[a-z]{3,}ed|[a-z]{3,}s)\b")
 
 
-def _clause_like(rest: str) -> bool:
+_STRICT_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|must|might|did|"
+                            r"does|do|shall|[a-z]{3,}ed)\b")
+
+
+def _clause_like(rest: str, strict: bool = False) -> bool:
     """Does `rest` open a clause with its own subject ("he understood", "Russia will join ...")?"""
     head = re.split(r"[,“\"«;:]", rest, maxsplit=1)[0]
     w = head.split()
     if not w:
         return False
-    if w[0].lower() in ("he", "she", "they", "it", "we", "i", "there", "this", "these", "those"):
+    if w[0].lower() in ("he", "she", "they", "it", "we", "i", "there"):
         return True
-    return bool(_FINITE.search(" ".join(w[1:14])))
+    return bool((_STRICT_FINITE if strict else _FINITE).search(" ".join(w[1:14])))
+
+
+def _that_clause(rest: str) -> bool:
+    """After "that": a clause (with a finite verb before any quotation), not "that close relationship"."""
+    head = re.split(r"[“\"«;:]", rest, maxsplit=1)[0]
+    w = head.split()[:25]
+    if not w:
+        return False
+    first = w[0]
+    if first.lower() in ("he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "this", "these", "its",
+                         "their", "his", "her", "our", "both", "all", "no", "any", "some", "in", "at", "on", "during",
+                         "since", "after", "before", "despite", "while", "when", "if", "as", "for", "with", "under",
+                         "by", "from", "amid", "given", "although", "though") or first[:1].isupper() or \
+            first[:1].isdigit() or (first.endswith("ly") and len(first) > 4):
+        return True
+    return bool(_STRICT_FINITE.search(" ".join(w[1:])))
 
 
 def _has_finite_verb(rest: str) -> bool:
@@ -920,7 +1070,8 @@ _PARA_SAY = re.compile(r"\b(?:said|says|told|stated|added|according\s+to|noted|s
 def _who_core(who: str) -> str:
     """"a top Chinese diplomat" -> as is; "foreign affairs adviser Yuri Ushakov who spoke" -> cut at "who"."""
     w = re.split(r"\s+(?:who|which|that|in|on|at|during|after)\s+", who.strip())[0]
-    w = re.sub(r"\s+(?:statement|report|release|data|figures)$", "", w)
+    if not re.match(r"(?:the|a|an|its|their)\s+\w+$", w, re.I):
+        w = re.sub(r"\s+(?:statement|report|release|data|figures)$", "", w)
     return w
 
 
@@ -929,7 +1080,16 @@ def _starts_with_quote(clause: str) -> bool:
 
 
 def _strip_quotes(s: str) -> str:
-    return s.strip()
+    """Drop a quotation mark left unbalanced at either end of a clause."""
+    s = s.strip()
+    for o, c in (("“", "”"), ("«", "»")):
+        if s.count(o) > s.count(c) and s.endswith(tuple("“«")) is False and s.rfind(o) > s.rfind(c):
+            s = s + c
+        if s.count(c) > s.count(o) and s.startswith(c):
+            s = s[1:].lstrip()
+    if s.count('"') % 2 == 1:
+        s = s + '"' if s.rfind('"') > len(s) // 2 else s
+    return s
 
 
 # ---------------------------------------------------------------------------

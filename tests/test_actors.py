@@ -1,0 +1,123 @@
+"""Actor finding and in-article coreference, on real and constructed sentences."""
+from pathlib import Path
+
+from orchestration.extract.actors import find_actors
+
+RAW = Path(__file__).resolve().parents[1] / "raw"
+
+
+def people(doc):
+    return {a.name: a for a in doc.actors if a.actor_type == "person"}
+
+
+def test_title_demonym_and_name():
+    doc = find_actors("He began his trip by conferring with Russian Foreign Minister Sergey Lavrov. "
+                      "Chinese Foreign Minister Wang Yi arrived later.")
+    ps = people(doc)
+    assert ps["Sergey Lavrov"].country_code == "RUS"
+    assert ps["Sergey Lavrov"].role == "Foreign Minister"
+    assert ps["Wang Yi"].country_code == "CHN"
+
+
+def test_military_rank_and_leader_title():
+    doc = find_actors("Putin met with Gen. Li Shangfu less than a month after Chinese leader Xi Jinping "
+                      "held a three-day state visit to Moscow.")
+    ps = people(doc)
+    assert "Li Shangfu" in ps and ps["Li Shangfu"].role == "General"
+    assert ps["Xi Jinping"].country_code == "CHN" and ps["Xi Jinping"].role == "leader"
+
+
+def test_apposition_gives_role_and_country():
+    doc = find_actors("Nikolai Patrushev, the secretary of Russia's Security Council, told reporters the talks went well.")
+    p = people(doc)["Nikolai Patrushev"]
+    assert p.country_code == "RUS" and "Security Council" in p.role
+    orgs = [a for a in doc.actors if a.actor_type == "organization"]
+    assert any("Security Council" in a.name for a in orgs)
+
+
+def test_office_with_posting_country():
+    doc = find_actors("The yuan's share rose, Chinese Ambassador to Russia Zhang Hanhui told news agency Interfax.")
+    p = people(doc)["Zhang Hanhui"]
+    assert p.country_code == "CHN" and p.role == "Ambassador to Russia"
+
+
+def test_bare_name_with_reporting_verb_and_surname_coreference():
+    text = ("“They see very little incentive for compromise,” said Hoo Tiang Boon, who researches Chinese "
+            "foreign policy. Later, Hoo added that talks would continue.")
+    doc = find_actors(text)
+    hoo = doc.resolve("Hoo", text.index("Hoo added"))
+    assert hoo is not None and hoo.name == "Hoo Tiang Boon"
+
+
+def test_mr_and_surname_resolve_to_fullest_name():
+    text = (RAW / "003_8332380b85e5dca4.txt").read_text(encoding="utf-8")
+    doc = find_actors(text)
+    pos = text.index("Mr Patrushev and Mr Yang")
+    assert doc.resolve("Mr Patrushev", pos).name == "Nikolai Patrushev"
+    assert doc.resolve("Mr Yang", pos + 20).name == "Yang Jiechi"
+    assert doc.resolve("Mr Putin", pos).name == "Vladimir Putin"
+
+
+def test_descriptions_resolve_by_country_and_office():
+    text = ("Russian President Vladimir Putin met Chinese President Xi Jinping. The Russian leader said ties "
+            "were strong. His Chinese counterpart agreed, and the Chinese president smiled.")
+    doc = find_actors(text)
+    assert doc.resolve("The Russian leader", text.index("The Russian leader")).name == "Vladimir Putin"
+    assert doc.resolve("his Chinese counterpart", text.index("His Chinese")).name == "Xi Jinping"
+    assert doc.resolve("the Chinese president", text.index("the Chinese president")).name == "Xi Jinping"
+    surfaces = {m.surface for m in doc.mentions}
+    assert "The Russian leader" in surfaces
+
+
+def test_pronoun_resolves_to_the_last_subject():
+    text = ("Xi Jinping arrived in Moscow. Putin greeted him warmly. Xi, for his part, praised Putin. "
+            "He said relations were good.")
+    doc = find_actors(text)
+    assert doc.resolve("He", text.index("He said")).name == "Xi Jinping"
+
+
+def test_organisations_and_seats_of_government():
+    text = ("China's foreign ministry said in a statement that talks were held. The Kremlin agreed. "
+            "Chinese state broadcaster CCTV reported the visit.")
+    doc = find_actors(text)
+    orgs = {a.name: a for a in doc.actors if a.actor_type == "organization"}
+    assert orgs["Chinese Foreign Ministry"].country_code == "CHN"
+    assert orgs["Kremlin"].country_code == "RUS"
+    assert "CCTV" in orgs
+    assert doc.resolve("the foreign ministry", len(text)).name == "Chinese Foreign Ministry"
+
+
+def test_capital_as_government_and_countries():
+    text = "Moscow has repeatedly backed Beijing over Taiwan, and the United States objected."
+    doc = find_actors(text)
+    assert doc.resolve("Moscow", 0).country_code == "RUS"
+    codes = {m.actor.country_code for m in doc.mentions if m.actor.actor_type == "country"}
+    assert {"RUS", "CHN", "TWN", "USA"} <= codes
+    # a city used as a place is no actor
+    doc2 = find_actors("The leaders met in Beijing on Friday.")
+    assert not [m for m in doc2.mentions if m.surface == "Beijing"]
+
+
+def test_no_people_from_places_events_or_months():
+    text = ("The summit in Samarkand ahead of the Beijing Winter Olympics coincided with the Cold War anniversary "
+            "on Jan. 31, the General Staffs said, near San Francisco, President Joe Biden added.")
+    names = set(people(find_actors(text)))
+    assert names == {"Joe Biden"}
+
+
+def test_in_span_and_mention_offsets():
+    text = (RAW / "000_84a7454bba45616f.txt").read_text(encoding="utf-8")
+    doc = find_actors(text)
+    for m in doc.mentions:
+        assert text[m.char_start:m.char_end] == m.surface
+    s = text.index("Nikolai Patrushev, the secretary")
+    e = text.index("strategic cooperation.”")
+    names = {m.actor.name for m in doc.in_span(s, e)}
+    assert {"Nikolai Patrushev", "Wang Yi", "Vladimir Putin"} <= names
+
+
+def test_actors_are_distinct_and_fullest():
+    text = (RAW / "004_72a596977695a507.txt").read_text(encoding="utf-8")
+    ps = people(find_actors(text))
+    assert {"Vladimir Putin", "Sergei Shoigu", "Li Shangfu", "Xi Jinping"} <= set(ps)
+    assert "Putin" not in ps and "Li" not in ps

@@ -1,0 +1,194 @@
+"""Meetings: triggers, participants, status, type, date, place and in-article merging."""
+import time
+from datetime import date
+from pathlib import Path
+
+from orchestration.extract.actors import find_actors
+from orchestration.extract.meetings import extract_meetings
+from orchestration.extract.text import clean_document
+
+RAW = Path(__file__).resolve().parents[1] / "raw"
+
+
+def meetings_of(text: str, published=None, dateline=None):
+    return extract_meetings(text, find_actors(text), published, dateline)
+
+
+def seed(name: str):
+    doc = clean_document((RAW / name).read_text(encoding="utf-8"))
+    return doc, extract_meetings(doc.text, find_actors(doc.text), doc.published_date, doc.dateline)
+
+
+def names(m) -> set[str]:
+    return {a.name for a in m.participants}
+
+
+def find(ms, *people):
+    hits = [m for m in ms if set(people) <= names(m)]
+    assert hits, f"no meeting of {people} in {[(names(m), m.evidence[:60]) for m in ms]}"
+    return hits
+
+
+# --- real articles (the repository's own sample) -----------------------------------------
+
+def test_seed_consultations_date_from_lead_and_city_place():
+    doc, ms = seed("003_8332380b85e5dca4.txt")
+    (m,) = find(ms, "Nikolai Patrushev", "Yang Jiechi")
+    assert m.status == "held" and m.location == "Nanping"
+    assert m.meeting_date == date(2022, 9, 19) and m.date_precision == "day"  # "on Monday" of the lead
+    (summit,) = find(ms, "Vladimir Putin", "Xi Jinping")  # "their meeting" is the same one
+    assert summit.location == "Uzbekistan"
+    assert summit.meeting_date == date(2022, 9, 1) and summit.date_precision == "month"  # last week
+    assert "Vladimir Putin" not in names(m)  # "a close Putin ally" is no participant
+
+
+def test_seed_partial_report_merges_into_fuller_one():
+    doc, ms = seed("004_72a596977695a507.txt")
+    (m,) = find(ms, "Vladimir Putin", "Li Shangfu")
+    assert names(m) == {"Vladimir Putin", "Sergei Shoigu", "Li Shangfu"}
+    assert m.meeting_date == date(2023, 4, 16) and m.location == "Moscow"
+    visit = [x for x in ms if "Xi Jinping" in names(x)]
+    assert all(x.meeting_type == "visit" and "Russia" in names(x) for x in visit)
+
+
+def test_seed_hosted_talks_planned_talks_and_one_meeting_reported_twice():
+    doc, ms = seed("000_84a7454bba45616f.txt")
+    (host,) = find(ms, "Nikolai Patrushev", "Wang Yi")  # "A senior Kremlin official ... hosted"
+    assert host.status == "held" and host.location == "Moscow"  # the dateline, a Russian host
+    (planned,) = find(ms, "Vladimir Putin", "Xi Jinping")
+    assert planned.status == "planned" and planned.location == "Beijing"
+    assert planned.meeting_date is None and planned.date_text == "next month's"  # no published date
+    lavrov = find(ms, "Wang Yi", "Sergey Lavrov")
+    assert len(lavrov) == 1  # "conferring with Lavrov" and "Monday's talks with Lavrov"
+    assert not any("Joe Biden" in names(m) for m in ms)  # "Biden's national security adviser"
+
+
+def test_seed_co_chaired_meeting_and_kremlin_venue():
+    doc, ms = seed("001_1733c6f7cdd7144f.txt")
+    (m,) = find(ms, "Mikhail Mishustin", "Li Qiang")
+    assert m.location == "Moscow" and m.date_text == "on Wednesday"
+    (k,) = find(ms, "Li Qiang", "Vladimir Putin")
+    assert k.location == "Moscow" and "Mikhail Mishustin" not in names(k)  # "After his meeting with M."
+    (v,) = find(ms, "Vladimir Putin", "Xi Jinping")
+    assert v.meeting_type == "visit" and v.location == "China"
+    assert not any("NATO" in names(m) for m in ms)  # a summit of one organisation, no meeting
+
+
+# --- constructed cases, one language pattern each -------------------------------------------
+
+def test_talks_with_place_weekday_and_planned_visit():
+    text = ("Indian Prime Minister Narendra Modi arrived in Washington on Tuesday for a state visit. "
+            "Modi will hold talks with President Joe Biden at the White House on Thursday, officials said.")
+    ms = meetings_of(text, date(2023, 6, 20))
+    (talks,) = find(ms, "Narendra Modi", "Joe Biden")
+    assert talks.status == "planned" and talks.meeting_type == "talks"
+    assert talks.meeting_date == date(2023, 6, 22) and talks.location == "Washington"
+    (visit,) = [m for m in ms if m.meeting_type == "visit"]
+    assert names(visit) == {"Narendra Modi", "United States"} and visit.meeting_date == date(2023, 6, 20)
+
+
+def test_phone_call_type_and_pluperfect_is_a_separate_earlier_meeting():
+    text = ("French President Emmanuel Macron hosted German Chancellor Olaf Scholz at the Elysee Palace on "
+            "Wednesday. Macron said he had spoken by phone with U.S. President Joe Biden last month.")
+    ms = meetings_of(text, date(2024, 3, 14))
+    (host,) = find(ms, "Emmanuel Macron", "Olaf Scholz")
+    assert host.location == "Paris" and host.meeting_date == date(2024, 3, 13)
+    (call,) = find(ms, "Emmanuel Macron", "Joe Biden")
+    assert call.meeting_type == "call" and call.date_precision == "month"
+    assert call.meeting_date == date(2024, 2, 1)
+
+
+def test_venue_naming_a_government_gives_its_capital():
+    text = ("Chinese President Xi Jinping held talks with Russian President Vladimir Putin at the "
+            "Great Hall of the People on Wednesday.")
+    (m,) = meetings_of(text, date(2023, 10, 19))
+    assert m.location == "Beijing" and m.meeting_date == date(2023, 10, 18)
+    text = ("Mikhail Mishustin's meeting with Premier of the State Council of China Li Qiang\n"
+            "Mikhail Mishustin: Welcome to the Government House of the Russian Federation.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Mikhail Mishustin", "Li Qiang"} and m.location == "Moscow"
+
+
+def test_set_to_hold_talks_next_month_is_planned():
+    text = "He noted that Russian President Vladimir Putin is set to hold talks with Chinese leader Xi Jinping next month."
+    (m,) = meetings_of(text, date(2023, 9, 19))
+    assert m.status == "planned" and m.meeting_date == date(2023, 10, 1) and m.date_precision == "month"
+
+
+def test_invitation_to_visit_is_planned():
+    text = "Russian President Vladimir Putin invited Chinese President Xi Jinping to pay a state visit to Russia in spring 2023."
+    (m,) = meetings_of(text)
+    assert m.status == "planned" and m.meeting_type == "visit"
+    assert {"Vladimir Putin", "Xi Jinping"} <= names(m) and m.meeting_date == date(2023, 1, 1)
+
+
+def test_counterpart_named_in_apposition_wins_over_description():
+    text = ("Earlier this month, U.S. climate envoy John Kerry met with his Chinese counterpart "
+            "Xie Zhenhua in Glasgow. Chinese President Xi Jinping did not attend.")
+    ms = meetings_of(text, date(2021, 11, 16))
+    (m,) = find(ms, "John Kerry", "Xie Zhenhua")
+    assert names(m) == {"John Kerry", "Xie Zhenhua"} and m.location == "Glasgow"
+
+
+def test_one_meeting_told_twice_is_one_item():
+    text = ("Russian President Vladimir Putin met with Chinese leader Xi Jinping in Beijing on Friday. "
+            "The leaders met for the first time in more than 400 days. "
+            "During the meeting, Xi told Putin the relations were hard-earned.")
+    ms = meetings_of(text, date(2022, 2, 4))
+    assert len(ms) == 1 and ms[0].meeting_date == date(2022, 2, 4) and ms[0].location == "Beijing"
+
+
+def test_video_link_without_names_takes_the_parties_of_the_meeting_before():
+    text = ("Russian President Vladimir Putin held talks by video link with Chinese President Xi Jinping on "
+            "Wednesday. He recalled that in May there was a video link on the occasion of a ceremony. "
+            "A video conference in June was devoted to the treaty anniversary.")
+    ms = meetings_of(text, date(2021, 12, 15))
+    assert len(ms) == 3 and all(names(m) == {"Vladimir Putin", "Xi Jinping"} for m in ms)
+    assert {m.meeting_date for m in ms} == {date(2021, 12, 15), date(2021, 5, 1), date(2021, 6, 1)}
+    assert all(m.meeting_type == "call" for m in ms)
+
+
+def test_things_that_are_no_meetings():
+    text = ("Russian President Vladimir Putin said relations with China were at their best. "
+            "Russia and China conducted joint naval drills last week. "
+            "The treaty between Russia and China was extended in 2021. "
+            "Chinese leader Xi Jinping skipped a dinner with Putin as a COVID precaution. "
+            "Xi and Putin have an agreement to visit each other's countries once a year.")
+    assert meetings_of(text, date(2022, 9, 16)) == []
+
+
+def test_off_topic_article_is_quiet():
+    text = ("Apple unveiled its new iPhone at an event in Cupertino on Tuesday. Chief executive Tim Cook "
+            "said the phone met customers' expectations. The company will hold its developer conference in "
+            "June. Prime Minister Narendra Modi chaired a meeting to review heatwave preparations.")
+    assert meetings_of(text, date(2022, 11, 10)) == []
+
+
+def test_people_of_one_country_among_themselves_are_no_international_meeting():
+    text = "Russian President Vladimir Putin met Russian Defense Minister Sergei Shoigu in Moscow on Monday."
+    assert meetings_of(text, date(2023, 4, 17)) == []
+
+
+def test_dateline_only_for_a_participant_country():
+    text = "Russian President Vladimir Putin held talks with Chinese President Xi Jinping on Monday."
+    (m,) = meetings_of(text, date(2023, 3, 21), dateline="Moscow")
+    assert m.location == "Moscow"
+    (m,) = meetings_of(text, date(2023, 3, 21), dateline="London")
+    assert m.location is None
+
+
+def test_evidence_offsets_point_into_the_text():
+    doc, ms = seed("003_8332380b85e5dca4.txt")
+    for m in ms:
+        assert doc.text[m.char_start:m.char_end] == m.evidence
+
+
+def test_all_sample_articles_are_fast():
+    docs = [clean_document(p.read_text(encoding="utf-8")) for p in sorted(RAW.glob("*.txt"))]
+    prepared = [(d, find_actors(d.text)) for d in docs]
+    t0 = time.perf_counter()
+    for _ in range(3):
+        for d, a in prepared:
+            extract_meetings(d.text + " " * _, a, d.published_date, d.dateline)
+    per_doc = (time.perf_counter() - t0) / (3 * len(prepared))
+    assert per_doc < 0.02
