@@ -5,7 +5,7 @@ from conftest import SEED_GOLD
 from orchestration.evaluation import evaluate, figure_match, meeting_match, names_agree, quotes_agree, statement_match
 
 # Scores the seeds reached when this guard was last raised; a change that lowers one fails.
-SEED_FLOOR = {"meetings": 0.60, "direct": 0.60, "indirect": 0.30, "figures": 0.95}
+SEED_FLOOR = {"meetings": 0.90, "direct": 0.95, "indirect": 0.60, "figures": 0.95}
 
 
 def test_names_agree_on_a_shared_name_word_not_on_titles():

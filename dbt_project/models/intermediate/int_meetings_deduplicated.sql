@@ -1,15 +1,34 @@
 -- One row per meeting mention with the real meeting it reports. Mentions in different
 -- articles are one meeting when they have the same participants and compatible dates:
--- day-precise dates within a week of each other form one meeting; a mention dated only
--- to the month or year, or not at all, joins the best-attested meeting it fits.
+-- day-precise dates at most a day apart form one meeting; a mention dated only to the
+-- month or year joins the best-attested meeting of that month or year; an undated one
+-- joins only the other undated reports of the same kind and place, and only for parties
+-- with no dated meeting at all.
+-- A country that hosts its own leader ("Xi's visit to China") is the setting, not a
+-- party, so it does not count towards the participants.
 with actors as (
-    select distinct actor_type, actor_name, actor_id from {{ ref('int_actors_resolved') }}
+    select actor_type, actor_name, actor_id, mode(country_code) as country_code
+    from {{ ref('int_actors_resolved') }}
+    group by actor_type, actor_name, actor_id
 ),
 
 participants as (
-    select p.document_id, p.meeting_index, a.actor_id
+    select p.document_id, p.meeting_index, a.actor_id, a.actor_type, coalesce(a.country_code, p.country_code) as country_code
     from {{ ref('stg_raw__meeting_participants') }} p
     inner join actors a on a.actor_type = coalesce(p.actor_type, 'person') and a.actor_name = p.actor_name
+),
+
+parties as (
+    select *
+    from participants c
+    where not (
+        c.actor_type = 'country'
+        and exists (
+            select 1 from participants o
+            where o.document_id = c.document_id and o.meeting_index = c.meeting_index
+                and o.actor_type <> 'country' and o.country_code = c.country_code
+        )
+    )
 ),
 
 keys as (
@@ -17,13 +36,14 @@ keys as (
         document_id,
         meeting_index,
         string_agg(distinct actor_id, ',' order by actor_id) as participants_key,
+        list(distinct actor_id order by actor_id) as participant_ids,
         count(distinct actor_id) as participant_count
-    from participants
+    from parties
     group by document_id, meeting_index
 ),
 
 mentions as (
-    select m.*, k.participants_key
+    select m.*, k.participants_key, k.participant_ids
     from {{ ref('stg_raw__meetings') }} m
     inner join keys k using (document_id, meeting_index)
     where k.participant_count >= 2
@@ -39,14 +59,25 @@ day_dated as (
     where date_precision = 'day' and meeting_date is not null
 ),
 
+day_runs as (
+    select
+        *,
+        sum(case when gap_days is null or gap_days > 1 then 1 else 0 end) over (
+            partition by participants_key order by meeting_date, document_id, meeting_index
+            rows between unbounded preceding and current row
+        ) as day_run
+    from day_dated
+),
+
+-- An article already tells its own meetings apart: two mentions from one article within
+-- the same run of days are two meetings (talks one day, the summit the next).
 islands as (
     select
         *,
-        sum(case when gap_days is null or gap_days > 7 then 1 else 0 end) over (
-            partition by participants_key order by meeting_date, document_id, meeting_index
-            rows between unbounded preceding and current row
+        day_run * 1000 + row_number() over (
+            partition by participants_key, day_run, document_id order by char_start
         ) as island
-    from day_dated
+    from day_runs
 ),
 
 anchored as (
@@ -54,49 +85,93 @@ anchored as (
         document_id,
         meeting_index,
         participants_key,
+        location,
         min(meeting_date) over (partition by participants_key, island) as anchor_date,
+        island,
         count(*) over (partition by participants_key, island) as island_size
     from islands
 ),
 
 day_meetings as (
-    select distinct participants_key, anchor_date, island_size from anchored
+    select
+        participants_key,
+        island,
+        any_value(anchor_date) as anchor_date,
+        any_value(island_size) as island_size,
+        mode(location) as location,
+        list(distinct document_id) as documents
+    from anchored
+    group by participants_key, island
 ),
 
 imprecise as (
-    select m.document_id, m.meeting_index, m.participants_key, m.meeting_date, m.date_precision
+    select m.document_id, m.meeting_index, m.participants_key, m.meeting_date, m.date_precision, m.location,
+        m.meeting_type
     from mentions m
     where m.date_precision is distinct from 'day' or m.meeting_date is null
 ),
 
-imprecise_matched as (
+-- A month- or year-dated mention joins the best-attested meeting of that month or year
+-- where the places do not disagree. An undated one joins no dated meeting: parties who
+-- meet often (heads of state) would be merged across years on the place alone.
+candidates as (
     select
         i.document_id,
         i.meeting_index,
         i.participants_key,
-        arg_max(d.anchor_date, d.island_size) as anchor_date
+        d.island,
+        d.anchor_date,
+        d.island_size,
+        count(*) over (partition by i.document_id, i.meeting_index) as n_candidates,
+        i.meeting_date is null as undated
     from imprecise i
     inner join day_meetings d
         on d.participants_key = i.participants_key
+        and not list_contains(d.documents, i.document_id)
+        and (i.location is null or d.location is null or d.location = i.location)
         and (
-            i.meeting_date is null
-            or (i.date_precision = 'month' and date_trunc('month', d.anchor_date) = i.meeting_date)
+            (i.date_precision = 'month' and date_trunc('month', d.anchor_date) = i.meeting_date)
             or (i.date_precision = 'year' and date_trunc('year', d.anchor_date) = i.meeting_date)
         )
-    group by i.document_id, i.meeting_index, i.participants_key
+),
+
+best_candidates as (
+    select
+        document_id,
+        meeting_index,
+        participants_key,
+        arg_max(island, island_size) as island
+    from candidates
+    where not undated or n_candidates = 1
+    group by document_id, meeting_index, participants_key
+),
+
+-- Still one mention per article and meeting: the first one the article gives.
+imprecise_matched as (
+    select *
+    from best_candidates
+    qualify row_number() over (partition by participants_key, island, document_id order by meeting_index) = 1
 ),
 
 assigned as (
-    select document_id, meeting_index, participants_key || '@' || cast(anchor_date as varchar) as meeting_key
+    select document_id, meeting_index, participants_key || '@' || cast(island as varchar) as meeting_key
     from anchored
     union all
-    select document_id, meeting_index, participants_key || '@' || cast(anchor_date as varchar)
+    select document_id, meeting_index, participants_key || '@' || cast(island as varchar)
     from imprecise_matched
     union all
     select
         i.document_id,
         i.meeting_index,
-        i.participants_key || '@' || coalesce(cast(i.meeting_date as varchar) || '/' || i.date_precision, 'undated')
+        i.participants_key || '@' || case
+            when i.meeting_date is not null then cast(i.meeting_date as varchar) || '/' || i.date_precision
+            when i.participants_key in (select participants_key from day_meetings)
+                then 'undated/' || i.document_id || '/' || cast(i.meeting_index as varchar)
+            else 'undated/' || coalesce(i.meeting_type, '') || '/' || coalesce(i.location, '') || '/'
+                || cast(row_number() over (
+                    partition by i.participants_key, i.meeting_type, i.location, i.document_id
+                    order by i.meeting_index) as varchar)
+        end
     from imprecise i
     left join imprecise_matched using (document_id, meeting_index)
     where imprecise_matched.document_id is null

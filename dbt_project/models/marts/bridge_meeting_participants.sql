@@ -1,13 +1,7 @@
-with actors as (
-    select distinct actor_type, actor_name, actor_id from {{ ref('int_actors_resolved') }}
-)
-
+-- The parties to each meeting, as its reports name them (a country that only hosts its
+-- own leader is the setting, not a party: see int_meetings_deduplicated).
 select distinct
-    mentions.meeting_id,
-    actors.actor_id
-from {{ ref('int_meetings_deduplicated') }} as mentions
-inner join {{ ref('stg_raw__meeting_participants') }} as participants
-    using (document_id, meeting_index)
-inner join actors
-    on actors.actor_type = coalesce(participants.actor_type, 'person')
-    and actors.actor_name = participants.actor_name
+    meeting_id,
+    unnest(participant_ids) as actor_id
+from {{ ref('int_meetings_deduplicated') }}
+order by meeting_id, actor_id

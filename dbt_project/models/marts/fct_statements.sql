@@ -18,3 +18,4 @@ left join actors
     on actors.actor_type = coalesce(statements.speaker_type, 'person')
     and actors.actor_name = statements.speaker_name
 left join {{ ref('dim_actors') }} as dim_actors on dim_actors.actor_id = actors.actor_id
+order by statements.document_id, statements.char_start, statements.statement_index

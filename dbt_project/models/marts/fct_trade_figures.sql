@@ -10,3 +10,4 @@ select
     char_start,
     char_end
 from {{ ref('stg_raw__figures') }}
+order by document_id, char_start, figure_index
