@@ -60,6 +60,7 @@ RAW_TABLES: dict[str, dict[str, pl.DataType]] = {
         "source": pl.String, "countries": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
     },
 }
+PUBLISHED_STORAGE_VERSION = "v1.2.0"
 FACT_TABLES = ("actor_mentions", "statements", "meetings", "meeting_participants", "figures")
 
 _DUCK_TYPES = {
@@ -117,7 +118,8 @@ def publish(work_db: Path, target: Path, schema: str = "marts") -> dict[str, int
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{int(time.time() * 1000)}.tmp")
     counts: dict[str, int] = {}
-    con = duckdb.connect(str(tmp))
+    # An older storage format, so the DuckDB drivers of BI tools and the 1.x CLI can read it too.
+    con = duckdb.connect(str(tmp), config={"storage_compatibility_version": PUBLISHED_STORAGE_VERSION})
     try:
         con.execute(f"attach '{work_db}' as work (read_only)")
         con.execute(f"create schema {schema}")

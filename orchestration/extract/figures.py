@@ -1469,6 +1469,16 @@ class _Sources:
                 self._actors = None
         return self._actors
 
+    def _resolve_person(self, name: str, pos: int) -> str | None:
+        """The article's person that `name` at `pos` refers to, through the actors module."""
+        actors = self.actors()
+        if actors is None:
+            return None
+        actor = actors.resolve(name, pos)
+        if actor is not None and actor.name and actor.actor_type == "person":
+            return actor.name
+        return None
+
     def full_name(self, name: str, pos: int) -> str:
         """A surname or role at `pos` as the fullest name the article gives."""
         name = _strip_role(name)
@@ -1485,16 +1495,10 @@ class _Sources:
                         best = cand
                 if best:
                     return best
-            actors = self.actors()
-            if actors is not None:
-                try:
-                    actor = actors.resolve(name, pos)
-                    if actor is not None and getattr(actor, "name", None) and \
-                            getattr(actor, "actor_type", "person") == "person":
-                        return actor.name
-                except Exception:
-                    pass
-            return name if low not in _PRONOUNS else name
+            resolved = self._resolve_person(name, pos)
+            if resolved:
+                return resolved
+            return name
         words = name.split()
         if len(words) == 1 and words[0][:1].isupper():
             for m in re.finditer(rf"\b(?P<first>[A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(words[0])}\b", self.text):
@@ -1503,15 +1507,9 @@ class _Sources:
                         "Mr", "Mrs", "Ms", "Dr", "The", "In", "On", "And", "But", "Said", "Told"):
                     continue
                 return m.group(0)
-            actors = self.actors()
-            if actors is not None:
-                try:
-                    actor = actors.resolve(name, pos)
-                    if actor is not None and getattr(actor, "name", None) and \
-                            getattr(actor, "actor_type", "person") == "person":
-                        return actor.name
-                except Exception:
-                    pass
+            resolved = self._resolve_person(name, pos)
+            if resolved:
+                return resolved
         return name
 
     def for_figure(self, f: _Fig, sent: tuple[int, int]) -> str | None:
