@@ -66,7 +66,8 @@ def build_summary(result, paths) -> str:
                  f"({docs.get('documents_added', 0)} new, {docs.get('documents_removed', 0)} removed)")
     ext = meta.get("raw/extractions", {})
     lines.append(f"extracted:   {ext.get('documents_extracted', 0)} documents "
-                 f"({ext.get('documents_failed', 0)} failed)")
+                 f"({ext.get('documents_off_topic', 0)} not about international relations, "
+                 f"{ext.get('documents_failed', 0)} failed)")
     if paths.warehouse.exists():
         con = duckdb.connect(str(paths.warehouse), read_only=True)
         try:

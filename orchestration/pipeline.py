@@ -128,6 +128,7 @@ class ExtractStats:
     documents_extracted: int = 0
     documents_failed: list[tuple[str, str]] = field(default_factory=list)
     documents_removed: int = 0
+    off_topic: int = 0
     rows: dict[str, int] = field(default_factory=dict)
 
 
@@ -157,17 +158,18 @@ def extract_pending(con: duckdb.DuckDBPyConnection, progress: Progress | None = 
         now = _now()
         for doc_id, text, published, dateline in batch:
             try:
-                facts = extract_document(text, published, dateline)
+                on_topic, facts = extract_document(text, published, dateline)
                 error = None
             except Exception as err:  # one bad article must not stop the others
-                facts, error = {}, f"{type(err).__name__}: {err}"
+                on_topic, facts, error = None, {}, f"{type(err).__name__}: {err}"
                 stats.documents_failed.append((doc_id, error + "\n" + traceback.format_exc(limit=3)))
             for table, table_rows in facts.items():
                 for r in table_rows:
                     r["document_id"] = doc_id
                 rows[table].extend(table_rows)
+            stats.off_topic += on_topic is False
             done.append({"document_id": doc_id, "extractor_version": version,
-                         "extracted_at": now, "error": error})
+                         "extracted_at": now, "on_topic": on_topic, "error": error})
         ids = [d["document_id"] for d in done]
         con.execute("begin")
         try:

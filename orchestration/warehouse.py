@@ -30,7 +30,7 @@ RAW_TABLES: dict[str, dict[str, pl.DataType]] = {
     },
     "extractions": {
         "document_id": pl.String, "extractor_version": pl.String, "extracted_at": pl.Datetime("us"),
-        "error": pl.String,
+        "on_topic": pl.Boolean, "error": pl.String,
     },
     "actor_mentions": {
         "document_id": pl.String, "mention_index": pl.Int32, "name": pl.String,
@@ -65,7 +65,7 @@ FACT_TABLES = ("actor_mentions", "statements", "meetings", "meeting_participants
 
 _DUCK_TYPES = {
     pl.String: "varchar", pl.Int64: "bigint", pl.Int32: "integer", pl.Float64: "double",
-    pl.Date: "date", pl.Datetime("us"): "timestamp",
+    pl.Date: "date", pl.Datetime("us"): "timestamp", pl.Boolean: "boolean",
 }
 
 
@@ -79,6 +79,9 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table, schema in RAW_TABLES.items():
         cols = ", ".join(f"{name} {_DUCK_TYPES[dtype]}" for name, dtype in schema.items())
         con.execute(f"create table if not exists raw.{table} ({cols})")
+        # A working database from an older version gains the columns added since.
+        for name, dtype in schema.items():
+            con.execute(f"alter table raw.{table} add column if not exists {name} {_DUCK_TYPES[dtype]}")
 
 
 def frame(table: str, rows: list[dict]) -> pl.DataFrame:

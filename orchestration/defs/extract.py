@@ -49,6 +49,7 @@ def extract_facts(context: dg.AssetExecutionContext, communique: CommuniqueWareh
         if table == "extractions":
             metadata.update(documents_extracted=stats.documents_extracted,
                             documents_failed=len(stats.documents_failed),
+                            documents_off_topic=stats.off_topic,
                             documents_removed=stats.documents_removed)
         else:
             metadata["rows_this_run"] = stats.rows.get(table, 0)

@@ -7,6 +7,7 @@ from .actors import find_actors
 from .figures import extract_figures
 from .meetings import extract_meetings
 from .records import Actor
+from .relevance import is_international
 from .statements import extract_statements
 
 
@@ -19,9 +20,18 @@ def _actor_cols(actor: Actor | None, prefix: str) -> dict:
     }
 
 
-def extract_document(text: str, published_date: date | None, dateline: str | None) -> dict[str, list[dict]]:
-    """Rows for raw.actor_mentions, raw.statements, raw.meetings, raw.meeting_participants, raw.figures."""
+TABLES = ("actor_mentions", "statements", "meetings", "meeting_participants", "figures")
+
+
+def extract_document(text: str, published_date: date | None,
+                     dateline: str | None) -> tuple[bool, dict[str, list[dict]]]:
+    """Whether the article is about international relations, and its rows for the raw mention tables.
+
+    An off-topic article (a robbery, a product launch) yields no rows at all.
+    """
     actors = find_actors(text)
+    if not is_international(text, actors.actors):
+        return False, {table: [] for table in TABLES}
     mentions = [
         {"mention_index": i, "name": m.actor.name, "actor_type": m.actor.actor_type,
          "country_code": m.actor.country_code, "role": m.actor.role, "surface": m.surface,
@@ -57,5 +67,5 @@ def extract_document(text: str, published_date: date | None, dateline: str | Non
          "countries": ",".join(f.countries) or None, "char_start": f.char_start, "char_end": f.char_end}
         for i, f in enumerate(extract_figures(text, published_date, actors=actors))]
 
-    return {"actor_mentions": mentions, "statements": statements, "meetings": meetings,
-            "meeting_participants": participants, "figures": figures}
+    return True, {"actor_mentions": mentions, "statements": statements, "meetings": meetings,
+                  "meeting_participants": participants, "figures": figures}
