@@ -113,8 +113,11 @@ def delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, val
         con.unregister("_keys")
 
 
-def publish(work_db: Path, target: Path, schema: str = "marts") -> dict[str, int]:
-    """Copy one schema of the working database into a new file, then rename it over the target.
+PUBLISHED_SCHEMAS = ("marts", "reporting")
+
+
+def publish(work_db: Path, target: Path, schemas: tuple[str, ...] = PUBLISHED_SCHEMAS) -> dict[str, int]:
+    """Copy the public schemas of the working database into a new file, then rename it over the target.
 
     Readers that opened the old file keep their snapshot; new readers see the new one.
     """
@@ -125,14 +128,15 @@ def publish(work_db: Path, target: Path, schema: str = "marts") -> dict[str, int
     con = duckdb.connect(str(tmp), config={"storage_compatibility_version": PUBLISHED_STORAGE_VERSION})
     try:
         con.execute(f"attach '{work_db}' as work (read_only)")
-        con.execute(f"create schema {schema}")
-        tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables "
-            "where table_catalog = 'work' and table_schema = ? and table_type = 'BASE TABLE' "
-            "order by table_name", [schema]).fetchall()]
-        for table in tables:
-            con.execute(f"create table {schema}.{table} as select * from work.{schema}.{table}")
-            counts[table] = con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]
+        for schema in schemas:
+            con.execute(f"create schema {schema}")
+            tables = [r[0] for r in con.execute(
+                "select table_name from information_schema.tables "
+                "where table_catalog = 'work' and table_schema = ? and table_type = 'BASE TABLE' "
+                "order by table_name", [schema]).fetchall()]
+            for table in tables:
+                con.execute(f"create table {schema}.{table} as select * from work.{schema}.{table}")
+                counts[f"{schema}.{table}"] = con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]
         con.execute("detach work")
         con.execute("checkpoint")
     except BaseException:

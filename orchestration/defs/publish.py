@@ -27,4 +27,5 @@ def published_warehouse(context: dg.AssetExecutionContext, communique: Communiqu
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(paths.warehouse)),
         **{f"rows/{t}": n for t, n in counts.items()},
+        "dagster/row_count": sum(n for t, n in counts.items() if t.startswith("marts.")),
     })
