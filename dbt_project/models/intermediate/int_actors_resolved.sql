@@ -1,6 +1,7 @@
 -- One actor per real person, organization or country across all articles.
 -- Persons: full names cluster on family name + initial of the other name part, so
--- "Sergei Shoigu" and "Sergey Shoigu" are one actor, "Li Qiang" and "Li Shangfu" two;
+-- "Sergei Shoigu" and "Sergey Shoigu" are one actor, "Li Qiang" and "Li Shangfu" two
+-- (hyphens and transliterations of a final y/i do not split a name);
 -- a lone surname ("Putin") joins the one full name it can belong to.
 -- Countries: their ISO code. Organizations: their name without a leading article.
 with names as (
@@ -11,7 +12,14 @@ with names as (
         role,
         published_date,
         lower(strip_accents(regexp_replace(actor_name, '^(?i:the)\s+', ''))) as name_key,
-        string_split(lower(strip_accents(actor_name)), ' ') as tokens
+        -- "Yoon Suk-yeol" and "Yoon Suk Yeol" are one name; "Zelenskyy", "Zelenskiy" and
+        -- "Zelensky" one family name (transliterations differ in a final y/i).
+        list_transform(
+            list_filter(
+                string_split(regexp_replace(lower(strip_accents(actor_name)), '[-‐‑]', ' ', 'g'), ' '),
+                lambda t: t <> ''),
+            lambda t: case when length(t) >= 5 then regexp_replace(t, '(iy|yy|ii|y|i)$', '') else t end
+        ) as tokens
     from {{ ref('int_actor_mentions_unioned') }}
 ),
 
@@ -36,7 +44,7 @@ full_persons as (
 lone_surnames as (
     select distinct k.name_key, f.cluster_key
     from keyed k
-    inner join full_persons f on k.name_key in (f.first_token, f.last_token)
+    inner join full_persons f on k.tokens[1] in (f.first_token, f.last_token)
     where k.actor_type = 'person' and len(k.tokens) = 1
 ),
 
