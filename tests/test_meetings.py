@@ -192,3 +192,14 @@ def test_all_sample_articles_are_fast():
             extract_meetings(d.text + " " * _, a, d.published_date, d.dateline)
     per_doc = (time.perf_counter() - t0) / (3 * len(prepared))
     assert per_doc < 0.02
+
+
+def test_summit_and_talks_on_the_same_day_are_one_meeting():
+    text = ("WOODSIDE, Calif. — President Joe Biden’s multi-hour summit with China’s Xi Jinping on Wednesday "
+            "led to progress on fighting fentanyl and a resumption of communication between the nations' top "
+            "generals, according to the White House.\n\n"
+            "President Joe Biden and Chinese President Xi Jinping walk together after a meeting during the "
+            "Asia-Pacific Economic Cooperation (APEC) Leaders' week in Woodside, California on November 15, 2023.")
+    (m,) = extract_meetings(text, find_actors(text), date(2023, 11, 16), "Woodside")
+    assert m.meeting_type == "summit" and m.meeting_date == date(2023, 11, 15)
+    assert {p.name for p in m.participants} == {"Joe Biden", "Xi Jinping"}

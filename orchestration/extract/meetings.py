@@ -943,7 +943,9 @@ def _context_parties(cands: list[_Cand], persons: list[Actor], si: int, text: st
 # Merging
 # ---------------------------------------------------------------------------
 _TYPE_OK = {frozenset({"talks", "visit"}), frozenset({"talks"}), frozenset({"visit"}), frozenset({"call"}),
+            frozenset({"talks", "summit"}), frozenset({"talks", "call"}),
             frozenset({"summit"}), frozenset({"other"})}
+_TYPE_NEEDS_SAME_DATE = {frozenset({"talks", "summit"}), frozenset({"talks", "call"})}
 
 
 def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
@@ -1014,6 +1016,11 @@ def _compatible(a: _Cand, b: _Cand) -> bool:
     if b.distinct and db is None and da is None:
         return False
     if not _dates_compatible(da, db):
+        return False
+    if a.mtype != b.mtype and frozenset({a.mtype, b.mtype}) in _TYPE_NEEDS_SAME_DATE and not (
+            (da is None and db is None) or (_same_date(da, db) and da.precision == db.precision == "day")):
+        # talks at a summit and the summit itself, a call and talks: one meeting only when
+        # the article dates them alike; "this week's summit" and "Thursday's talks" are two
         return False
     if not _places_compatible(a.place if a.place_rank >= 2 else None, b.place if b.place_rank >= 2 else None):
         return False
