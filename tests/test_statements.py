@@ -165,3 +165,143 @@ def test_find_quotes_runs_unclosed_quote_to_paragraph_end():
 def test_empty_and_off_topic_text():
     assert run("") == []
     assert run("The recipe calls for two eggs and a cup of flour. Bake for 20 minutes.") == []
+
+
+# --- generalisation: patterns seen in articles about other countries -------------------------------
+
+
+def test_noun_phrase_and_view_reports():
+    text = ("Chilean President Ines Duarte met Argentine President Tomas Vale in Santiago. "
+            "During a news conference, President Duarte disclosed that President Vale had agreed to restrict "
+            "exports of the chemicals. Duarte expressed her view that the plan holds real promise. "
+            "In his closing statement, Vale also renewed the bloc’s commitment to work for an early "
+            "conclusion of the code of conduct. Further, Duarte outlined that partners should be grateful "
+            "for the new transit route.")
+    got = indirect(run(text))
+    assert ("Ines Duarte", "President Vale had agreed to restrict exports of the chemicals") in got
+    assert ("Ines Duarte", "the plan holds real promise") in got
+    assert ("Tomas Vale", "the bloc’s commitment to work for an early conclusion of the code of conduct") in got
+    assert ("Ines Duarte", "partners should be grateful for the new transit route") in got
+
+
+def test_called_the_summit_a_predicate():
+    text = ("Japanese Prime Minister Kenji Sato called the summit a “big step” toward rebuilding security "
+            "and economic ties with Seoul.")
+    got = indirect(run(text))
+    assert got == [("Kenji Sato", "the summit a “big step” toward rebuilding security and economic ties with Seoul")]
+
+
+def test_according_to_a_source_of_what_someone_stressed():
+    # the clause reports what the president stressed: the president speaks, the White House is only the source
+    text = ("President Tomas Vale of Argentina met the US president. On trade, the most volatile issue in the "
+            "relationship, Vale stressed the need for an eventual resolution, according to the White House.")
+    got = indirect(run(text))
+    assert got == [("Tomas Vale", "the need for an eventual resolution")]
+
+
+def test_unnamed_common_noun_subject_is_not_an_earlier_actor():
+    text = ("President Tomas Vale recently removed his defense minister, but the official said that when a "
+            "replacement is announced, that person will meet with the Pentagon chief.")
+    assert indirect(run(text)) == []
+
+
+def test_passive_report_is_no_statement_and_capital_speaks():
+    text = ("India has been criticised by the West, which introduced sanctions against Moscow for the war. "
+            "But New Delhi has said that Moscow is a trusted friend and the deal is in the national interest.")
+    got = indirect(run(text))
+    assert got == [("New Delhi", "Moscow is a trusted friend and the deal is in the national interest")]
+
+
+def test_government_stressed_a_clause():
+    text = ("Washington has provided Taipei with military support, but the U.S. has stressed it does not "
+            "support Taiwan independence.")
+    got = indirect(run(text))
+    assert got == [("U.S.", "it does not support Taiwan independence")]
+
+
+def test_joint_statement_by_several_parties_speaks():
+    text = ("Armenia and Azerbaijan have agreed to reopen their border crossings, according to a joint statement "
+            "by Washington, Yerevan and Baku on Friday.\n\nAccording to the announcement, delegations from "
+            "both countries held talks in Washington from Monday to Friday.")
+    got = indirect(run(text))
+    name = "joint statement by Washington, Yerevan and Baku"
+    assert (name, "Armenia and Azerbaijan have agreed to reopen their border crossings") in got
+    assert (name, "delegations from both countries held talks in Washington from Monday to Friday") in got
+    assert not any(sp in ("United States", "Washington", "Armenia") for sp, _ in got)
+
+
+def test_two_coordinated_speakers_are_not_one_of_them():
+    text = ("Japanese Prime Minister Kenji Sato and South Korean President Lena Park both stressed the "
+            "importance of improving relations as they opened the summit.")
+    assert indirect(run(text)) == []
+
+
+def test_second_report_verb_ends_the_first_clause():
+    text = ("Indian Prime Minister Ravi Mehta described the pact as “a blueprint for our shared prosperity,” "
+            "and emphasized expanded access for Indian exports, including jewelry, garments, and seafood.")
+    sts = run(text)
+    assert indirect(sts) == [("Ravi Mehta", "expanded access for Indian exports, including jewelry, garments, "
+                                            "and seafood")]
+    assert direct(sts) == [("Ravi Mehta", "a blueprint for our shared prosperity,")]
+
+
+def test_partial_quotation_inside_reported_clause():
+    text = ("Brazil's finance minister Paulo Rocha said that his country was planning a “leap forward in the "
+            "quality of our relationship” with China, adding that he regretted “some American companies made "
+            "the decision to leave Brazil” recently.")
+    sts = run(text)
+    got = indirect(sts)
+    assert ("Paulo Rocha", "his country was planning a “leap forward in the quality of our relationship” "
+                           "with China") in got
+    assert ("Paulo Rocha", "he regretted “some American companies made the decision to leave Brazil” recently") in got
+    assert ("Paulo Rocha", "leap forward in the quality of our relationship") in direct(sts)
+
+
+def test_quote_with_lost_opening_mark_and_following_reports():
+    text = ("Russian President Pavel Orlov met Turkish President Kemal Aydin in Sochi.\n\n"
+            "Further, President Orlov outlined that partners should be grateful to Turkey for the transit. "
+            "He claimed that the pipeline is one of the most crucial routes to Europe. I mean not only deliveries "
+            "for consumers in Turkey, but also for consumers in Europe. So I think partners should be grateful,\" "
+            "Orlov stated, adding that Russia also exports a large amount of coal to Turkey. According to him, "
+            "an agreement on trade might also be signed.")
+    sts = run(text)
+    d = direct(sts)
+    assert len(d) == 1 and d[0][0] == "Pavel Orlov" and d[0][1].startswith("I mean not only deliveries")
+    got = indirect(sts)
+    assert ("Pavel Orlov", "partners should be grateful to Turkey for the transit") in got
+    assert ("Pavel Orlov", "Russia also exports a large amount of coal to Turkey") in got
+    assert ("Pavel Orlov", "an agreement on trade might also be signed") in got
+
+
+def test_he_said_continues_the_previous_paragraphs_speaker():
+    # "he" after a quotation is the one whose words the paragraph before reported, not the person named most
+    # often before it
+    text = ("Indonesian President Adi Santoso opened the summit. “We welcomed efforts to strengthen cooperation,” "
+            "Santoso said.\n\n"
+            "In his intervention at the summit on Thursday morning, President Ramon Cruz Jr. said all stakeholders "
+            "“must ensure that the sea does not become a nexus for armed conflict.”\n\n"
+            "“We must avoid the ascendance of might and the aggressive revision of the order,” he said.")
+    d = direct(run(text))
+    assert [sp for sp, q in d if q.startswith("We must avoid")] == [d[1][0]]
+    assert d[1][0].startswith("Ramon Cruz")
+
+
+def test_head_of_an_institution_after_a_participle_clause():
+    text = ("European Commission President Clara Weiss spoke in Brussels on Tuesday. Explaining why the EU has "
+            "targeted the energy sector, the Commission chief said oil exports still represent one third of "
+            "government revenues.")
+    got = indirect(run(text))
+    assert ("Clara Weiss", "oil exports still represent one third of government revenues") in got
+
+
+def test_article_cut_off_inside_the_reporting_clause():
+    text = ("The United States said it supported the meeting.\n\n“The United States will continue to support both "
+            "allies as they turn this new understanding into lasting progress,” White House spokesman Tom Reed sai")
+    d = direct(run(text))
+    assert d and d[0][0] == "Tom Reed"
+
+
+def test_possessor_is_not_the_speaker():
+    text = ("Russian President Pavel Orlov will hold a telephone call this week. They will discuss the situation "
+            "in the region, the Russian president's aide said.")
+    assert not any(sp == "Pavel Orlov" for sp, _ in indirect(run(text)))

@@ -58,12 +58,20 @@ def find_quotes(text: str) -> list[tuple[int, int, bool, bool]]:
         i = ps
         open_ch = None
         open_at = -1
+        straight = text.count('"', ps, pe)
+        first_straight = text.find('"', ps, pe)
         while i < pe:
             ch = text[i]
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
             if open_ch is None:
-                if ch in "“«„\"" or (ch == "”" and not _letter(prev) and (_letter(nxt) or nxt in "…")) or \
+                if ch == '"' and straight % 2 == 1 and i == first_straight and prev in ",.!?" and \
+                        nxt.isspace() and not (out and out[-1][1] >= ps):
+                    # 'Europe," Putin stated': an odd straight mark closing a quotation never opened
+                    start = _unopened_start(text, ps, i)
+                    if i - start > 20:
+                        out.append((start, i, True, False))
+                elif ch in "“«„\"" or (ch == "”" and not _letter(prev) and (_letter(nxt) or nxt in "…")) or \
                         (ch == "»" and not _letter(prev) and _letter(nxt)):
                     if ch == "\"" and _letter(prev) and not _letter(nxt) and prev not in ".,!?":
                         i += 1
@@ -76,7 +84,7 @@ def find_quotes(text: str) -> list[tuple[int, int, bool, bool]]:
                     if out and out[-1][1] >= ps:
                         pass
                     else:
-                        start = ps
+                        start = _unopened_start(text, ps, i)
                         if i - start > 20:
                             out.append((start, i, True, False))
             else:
@@ -102,6 +110,25 @@ def find_quotes(text: str) -> list[tuple[int, int, bool, bool]]:
         if e > s:
             res.append((s, e, closed, opened))
     return res
+
+
+_NARRATION = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+)\s+(?:[a-z]+(?:ly)?\s+)?(?:said|says|stated|told|added|claimed|noted|"
+    r"outlined|stressed|emphasi[sz]ed|explained|argued|insisted|declared|announced|reported|wrote)\b"
+    r"|\b[Aa]ccording\s+to\b")
+
+
+def _unopened_start(text: str, ps: int, close: int) -> int:
+    """Where a quotation whose opening mark is missing began: the first of the paragraph's sentences
+    before the closing mark that no narration (a third-person reporting clause) comes after."""
+    spans = split_sentences(text[ps:close])
+    start = ps
+    for k in range(len(spans) - 1, -1, -1):
+        a, b = spans[k]
+        if k < len(spans) - 1 and _NARRATION.search(text, ps + a, ps + b):
+            break
+        start = ps + a
+    return start
 
 
 def _nwords(s: str) -> int:
@@ -143,7 +170,9 @@ _AFTER_VERB_SUBJ = re.compile(
     r"noted|explained|declared|insisted|recalled|according\s+to|cited|quoted)\s+"
     r"(?P<subj>[^,.;:!?“”\"«»]{2,90})")
 
-_PRONOUN_SUBJ = re.compile(r"^(?:he|she)$", re.I)
+_REPORT_ANY = re.compile(r"\b(?:" + SAY_VERBS.replace(" ", r"\s+") + r"|saying|adding|warning|noting|stressing|insisting|arguing|"
+                         r"explaining|declaring|emphasi[sz]ing|telling)\b")
+_PRONOUN_SUBJ = re.compile(r"^(?:he|she|him|her)$", re.I)
 _CITED = re.compile(
     r"\b(?:(?:as\s+)?cited\s+by|(?:as\s+)?quoted\s+by|according\s+to|told|in\s+(?:an\s+)?(?:interview|comments)\s+(?:with|to)|"
     r"(?:as\s+)?reported\s+by)\s+(?P<outlet>(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?"
@@ -161,6 +190,10 @@ _CLAUSE_CUT = re.compile(
     r"|,\s*(?:saying|adding|telling|calling\s+(?:them|it|him|her|for|on))\b"
     r"|,\s*(?:as\s+)?(?:cited|quoted|reported)\s+by\b"
     r"|\s*;\s*|\s+amid\s+|,\s+(?:though|although|whereas)\s+"
+    r"|[,”\"’]*\s+and\s+(?:also\s+|then\s+|further\s+)?(?:stressed|emphasi[sz]ed|said|added|noted|urged|warned|"
+    r"called\s+(?:for|on)|highlighted|underlined|underscored|reiterated|reaffirmed|insisted|pledged|vowed|"
+    r"described|announced|expressed|welcomed|praised|told)\b"
+    r"|,\s*(?:the|a|an)\s+(?:[\w'’.-]+\s+){0,5}?(?:said|told\s+[\w\s]{2,30}|added|says)(?=[^,;]{0,40}$)"
     r"|,\s+(?:as|while|when|before|after|during|ahead\s+of)\s+(?:he|she|his|her)\b"
     r"|,\s+(?:a|an)\s+(?!\d)[a-z]+\w*\s+(?!of\b)"
     r"|\s+(?:in|during)\s+(?:a|an|his|her|the)\s+(?:statement|interview|speech|press\s+release|"
@@ -168,6 +201,9 @@ _CLAUSE_CUT = re.compile(
 _TRAIL = re.compile(r"[\s,.;:!?\"“”«»’‘]+$")
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|me)\b")
+
+
+_HEAD_WORDS = frozenset("president chairman chairwoman chair chief head director governor ceo secretary-general".split())
 
 
 class _Ctx:
@@ -179,6 +215,66 @@ class _Ctx:
         self.paras = paragraphs(text)
         self.quotes = find_quotes(text)
         self.in_quote = self._quote_mask()
+        self.docs = _documents_by_parties(text)
+
+    def doc_speaker(self, start: int, end: int) -> Actor | None:
+        """"a joint statement by A, B and C (on Friday) said": the statement itself speaks."""
+        for ds, de, a in self.docs:
+            if start <= ds and de <= end and re.fullmatch(
+                    r"\s*(?:(?:on|in|at|issued|released|published)\s+[\w.'’ -]{1,40}?\s*)?(?:,\s*)?"
+                    r"(?:(?:also|has|have|had|then|later)\s+)*", self.text[de:end]):
+                return a
+        return None
+
+    def last_doc(self, pos: int) -> Actor | None:
+        """The joint statement named last before `pos` ("According to the announcement")."""
+        best = None
+        for ds, de, a in self.docs:
+            if de <= pos and pos - de < 3000:
+                best = a
+        return best
+
+    def recent_reporter(self, pos: int, depth: int = 0) -> Actor | None:
+        """The person whose reported words come last before `pos` (this or the previous paragraph),
+        when no other person is named after them as a subject: a paragraph "X said all must “...”"
+        followed by one "“...,” he said" gives "he" = X, whoever the pronoun finder would pick."""
+        para = self.paragraph(pos)
+        ps = para[0]
+        prev = _prev_para(self, para)
+        lo = prev[0] if prev is not None else ps
+        lo = max(lo, pos - 1500)
+        last = None
+        for m in _REPORT_ANY.finditer(self.text, lo, pos):
+            if not self.quoted(m.start()):
+                last = m
+        if last is None:
+            return None
+        ss, _ = self.sentence(last.start())
+        lead_s = max(ss, lo)
+        lead = self.text[lead_s:last.start()]
+        cut = max(lead.rfind(x) for x in (", which ", ", who ", "; ", " — ", ", but ", ", and ", ", while "))
+        if cut >= 0:
+            lead_s += cut + 2
+        a = self.subject_before(lead_s, last.start(), follow_reporter=depth + 1)
+        if a is None:
+            nm = re.search(r"\b([A-Z][\w'’-]+)\s+(?:(?:also|then|later|further|had|has)\s+)?$",
+                           self.text[lead_s:last.start()])
+            if nm and nm.group(1).lower() not in STOP_CAPS:
+                # a surname the finder left untagged
+                a = self.actors.resolve(nm.group(1), lead_s + nm.start(1)) or _bare_actor(nm.group(1))
+        if a is None or a.actor_type != "person":
+            return None
+        for m in self.actors.in_span(lead_s, pos):
+            if m.actor.actor_type == "person" and m.actor != a and not self.quoted(m.char_start) and \
+                    not _PRONOUN_SUBJ.match(m.surface.strip()):
+                w = re.findall(r"[\w'’]+", self.text[max(lead_s, m.char_start - 30):m.char_start])
+                while w and w[-1].lower() in ("the", "a", "an", "his", "her", "its", "their"):
+                    w.pop()
+                prev = w[-1].lower() if w else ""
+                if prev in _PREPS or _SAY.fullmatch(prev) or (prev.endswith("ed") and len(prev) > 3):
+                    continue  # "to the notice of the Indian Prime Minister", "told Xi": not a new subject
+                return None
+        return a
 
     def _quote_mask(self) -> list[tuple[int, int]]:
         return sorted((s, e) for s, e, _, _ in self.quotes)
@@ -209,7 +305,19 @@ class _Ctx:
         if not p:
             return None
         end = start + len(phrase)
+        if _PRONOUN_SUBJ.match(p):
+            r = self.recent_reporter(start)
+            if r is not None:
+                return r
         ms = [m for m in self.actors.in_span(start, end + 1) if m.actor.actor_type in ("person", "organization", "country")]
+        owners = [m for m in ms if m.char_end + 3 < end and (
+            m.surface.endswith(("'s", "’s")) or re.match(r"['’]s?\s+[a-z]", self.text[m.char_end:m.char_end + 5]))]
+        if owners and _person_owner(owners):
+            # "the Russian president's aide": the possessor is not the speaker
+            ms = [m for m in ms if m not in owners]
+            if not ms:
+                a = _bare_actor(p) if not p[:1].islower() else None
+                return None if a is None or a.actor_type != "organization" else a
         if ms:
             persons = [m for m in ms if m.actor.actor_type == "person"]
             orgs = [m for m in ms if m.actor.actor_type == "organization"]
@@ -219,7 +327,12 @@ class _Ctx:
                 pick = persons[0]
             return pick.actor
         if _PRONOUN_SUBJ.match(p):
-            return self.actors.resolve(p, start)
+            return self.actors.resolve({"him": "he", "her": "she"}.get(p.lower(), p), start)
+        if self.docs and re.fullmatch(r"the\s+(?:joint\s+)?(?:statement|announcement|declaration|communiqu[eé]|"
+                                      r"document|readout)", p, re.I):
+            d = self.last_doc(start)
+            if d is not None:
+                return d
         if re.fullmatch(r"(?:it|the\s+(?:statement|report|release|communique|readout|document|ministry|agency|"
                         r"organi[sz]ation|institution|company|bank|body|office|department))", p, re.I):
             return self.last_org(start)
@@ -228,7 +341,8 @@ class _Ctx:
             return a
         return _bare_actor(p)
 
-    def subject_before(self, clause_start: int, verb_start: int, strict_country: bool = False) -> Actor | None:
+    def subject_before(self, clause_start: int, verb_start: int, strict_country: bool = False,
+                       follow_reporter: int = 1) -> Actor | None:
         """The subject of a clause: its first actor not governed by a preposition."""
         text = self.text
         ms = [m for m in self.actors.in_span(clause_start, verb_start)
@@ -261,6 +375,10 @@ class _Ctx:
                 if p is not None and p.actor_type == "person" and \
                         (not m.actor.country_code or p.country_code in (None, m.actor.country_code)):
                     return p
+                if m.actor.actor_type == "organization" and role_word in _HEAD_WORDS:
+                    p = self.head_of(m)
+                    if p is not None:
+                        return p  # "the Commission chief": the person the article gives as its head
                 if role_word == "source":
                     continue
             cands.append(m)
@@ -273,8 +391,25 @@ class _Ctx:
                         if strict_country and (verb_start - m.char_end > 30 or m is not ms[-1]):
                             return None
                         return _country_speaker(self.text, m)
+                    if follow_reporter and follow_reporter < 3 and _PRONOUN_SUBJ.match(m.surface.strip()):
+                        r = self.recent_reporter(m.char_start, int(follow_reporter))
+                        if r is not None:
+                            return r  # "he" continues the paragraph's last reported speaker
                     return m.actor
         return None
+
+    def head_of(self, m: ActorMention) -> Actor | None:
+        """The one person whose role is head of the institution named by `m`."""
+        surface = re.sub(r"['’]s?$", "", m.surface).strip()
+        keys = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", surface) if w.lower() not in ("the", "of")}
+        found = []
+        for a in self.actors.actors:
+            if a.actor_type != "person" or not a.role:
+                continue
+            rw = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", a.role)}
+            if keys and keys <= rw and rw & _HEAD_WORDS:
+                found.append(a)
+        return found[0] if len(found) == 1 else None
 
     def last_org(self, pos: int) -> Actor | None:
         """The institution most recently named before `pos` ("the statement said", "It added")."""
@@ -284,6 +419,28 @@ class _Ctx:
             if m.actor.actor_type == "organization":
                 return m.actor
         return None
+
+
+_PARTY = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}"
+_DOC_BY = re.compile(
+    r"\b(?:an?|the)\s+(?P<doc>(?:(?:joint|trilateral|tripartite|bilateral|final|official)\s+)?"
+    r"(?:statement|declaration|communiqu[eé]|readout|announcement)\s+(?:issued\s+)?(?:by|from)\s+"
+    r"(?P<parties>" + _PARTY + r"(?:\s*,\s*" + _PARTY + r")*,?\s+and\s+" + _PARTY + r"))")
+
+
+def _documents_by_parties(text: str) -> list[tuple[int, int, Actor]]:
+    """Statements issued by two or more parties ("a joint statement by Beijing, Riyadh and Tehran"):
+    the document is the speaker, named as written, not any one of its parties."""
+    out = []
+    for m in _DOC_BY.finditer(text):
+        name = re.sub(r"\s+", " ", m.group("doc")).strip()
+        out.append((m.start(), m.end(), Actor(name, "organization")))
+    return out
+
+
+def _person_owner(owners: list[ActorMention]) -> bool:
+    """Only a person's possessive is dropped ("Putin's aide"); "Russia's Gazprom" keeps its subject logic."""
+    return any(m.actor.actor_type == "person" for m in owners)
 
 
 def _country_speaker(text: str, m: ActorMention) -> Actor:
@@ -307,9 +464,13 @@ def _bare_actor(phrase: str) -> Actor | None:
     if words[0].lower() in ("the", "a", "it", "this", "that", "he", "she", "they", "we", "i", "but", "and",
                             "in", "on", "at", "as", "if", "when", "while", "after", "before", "according"):
         return None
-    if words[0].lower() in STOP_CAPS or words[-1].lower() in STOP_CAPS:
+    if reference.country_for(name) is not None:
         return None
-    if reference.country_for(name) is not None or reference.capital_country(name):
+    seat = reference.capital_country(name)
+    if seat:
+        # a government speaking through its capital ("New Delhi has said"), named as written
+        return Actor(name, "country", seat)
+    if words[0].lower() in STOP_CAPS or words[-1].lower() in STOP_CAPS:
         return None
     if len(words) == 1 and name.lower() not in OUTLET_WORDS and \
             name.lower().endswith(("ers", "ists", "ants", "ents", "ians", "ors", "ials", "erts", "ces", "ties")):
@@ -422,7 +583,10 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                         a = ctx.speaker_from_phrase(phrase, close_end + m.end() + mm.start("o"))
                         if a is not None:
                             via_according = (a, "according to " + phrase.strip())
-                elif subj.strip():
+                elif subj.strip() and not (quote.rstrip()[-1:] in ".!?…" and after.lstrip()[:1].isupper() and
+                                           re.match(r"\s+(?:that\b|[a-z]+\s+(?:that|the|a|an|it|he|she)\b)",
+                                                    after[m.end():])):
+                    # (not '...world.” He said that the two sides ...': a new sentence reporting other words)
                     a = ctx.speaker_from_phrase(subj, subj_start)
                     if a is not None:
                         spk, cue = a, (subj.strip() + " " + verb)
@@ -450,6 +614,10 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                     lead_start = max(lead_start, quotes[j][1] + 1)
                     break
             lead = text[lead_start:max(lead_start, qs - 1)]
+            intro = _PART_INTRO.match(lead)
+            if intro and intro.end() < len(lead) and ctx.actors.in_span(lead_start + intro.end(), qs):
+                lead_start += intro.end()  # "Writing on Truth Social, the US president announced “...”"
+                lead = text[lead_start:max(lead_start, qs - 1)]
             if lead.strip() and _nwords(lead) >= 1:
                 a = ctx.subject_before(lead_start, qs)
                 if a is None and re.match(r"\s*It\s+(?:also\s+)?(?:" + SAY_VERBS + r")\b", lead):
@@ -466,6 +634,13 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                 spk, cue = via_according
         if spk is None and via_according is not None:
             spk, cue = via_according
+        if spk is None and closed and after and close_end + len(after) >= len(text.rstrip()):
+            # the article is cut off inside the reporting clause: ',” spokesman John Kirby sai'
+            m = _CUT_OFF.match(after)
+            if m and any(v.startswith(m.group("v")) for v in ("said", "says", "added", "told", "stated", "noted")):
+                a = ctx.speaker_from_phrase(m.group("subj"), close_end + m.start("subj"))
+                if a is not None and a.actor_type == "person":
+                    spk, cue = a, after.strip()
         if spk is None and not opened and qi > 0:
             pass
         speakers[qi], cues[qi], cited[qi] = spk, cue, cite
@@ -526,6 +701,7 @@ def _direct(ctx: _Ctx) -> list[Statement]:
     return out
 
 
+_CUT_OFF = re.compile(r"^[\s,]*(?P<subj>(?:[\w'’.-]+\s+){0,9}?[\w'’.-]+)\s+(?P<v>[a-z]{1,6})\s*$")
 _EMBED = re.compile(r"pic\.twitter\.com|https?://|\(@\w+\)|\bwww\.")
 _SPLIT_GAP = re.compile(
     r"^[\s”\"»’,]*(?:[\w.'’-]+\s+){0,5}?(?:said|says|added|adds|told\s+[\w.'’ -]{1,40}?|stated|continued|noted|"
@@ -671,18 +847,22 @@ _IND_VERBS = (
     r"underlined|underscored|highlighted|warned|urged|argued|insisted|explained|recalled|"
     r"declared|announced|asserted|claimed|acknowledged|admitted|reiterated|reaffirmed|affirmed|"
     r"confirmed|suggested|wrote|replied|responded|shared|assured|informed|reminded|maintained|predicted|vowed|pledged|"
-    r"promised|believes|hopes|expects|cautioned|conceded|proposed|indicated|revealed|described|"
+    r"promised|believes|hopes|expects|cautioned|conceded|proposed|indicated|revealed|disclosed|outlined|described|"
     r"expressed\s+(?:confidence|hope|the\s+hope|(?:his|her|its)\s+(?:confidence|hope|readiness|belief))|"
+    r"expressed\s+(?:(?:his|her|its|their|the)\s+)?(?:view|belief|opinion|conviction|concern|fear|hope|confidence)s?"
+    r"(?=\s+that\b)|renewed(?=\s+(?:(?:his|her|its|their|the|[A-Z][\w'’-]*['’]s?)\s+)?(?:[\w'’-]+\s+){0,2}"
+    r"(?:commitment|call|calls|pledge|appeal|support|demand|offer|warning|invitation)\b)|"
+    r"called(?=\s+(?:the|this|that|these|those|it|them|his|her|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:an?|the)\s)|"
     r"called\s+(?:for|on)|pointed\s+out|made\s+clear|threatened|criticized|criticised|accused|"
     r"reported|has\s+described|had\s+(?:strongly\s+)?criticized|expressed")
 _IND = re.compile(r"\b(?P<verb>" + _IND_VERBS + r")\b")
 _THAT_VERBS = frozenset("""said says told tells stated states added adds noted notes warned warns argued insisted
 explained recalled declared asserted claimed acknowledged admitted confirmed suggested wrote replied
 responded shared assured informed reminded maintained predicted believes hopes expects cautioned conceded indicated revealed
-reported""".split())
+reported disclosed outlined""".split())
 # verbs taking a noun phrase as the statement ("Xi underscored the growing depth of ...")
 _OBJECT_VERBS = frozenset("""stressed stresses emphasized emphasised emphasizes emphasises underlined underscored
-highlighted reaffirmed reiterated announced announces urged urges proposed described""".split())
+highlighted reaffirmed reiterated announced announces urged urges proposed described renewed acknowledged""".split())
 _INCLUDE_VERB = ("called", "criticized", "criticised", "accused", "threatened", "urged", "urges", "had", "pledged",
                  "vowed", "promised")
 _TIME_NOUN = (r"(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter|"
@@ -731,6 +911,96 @@ _THIS_WAS = re.compile(
     r"(?:reported|stated|said|announced|confirmed|disclosed|revealed)\s+by\s+(?P<who>.+?)[.!]?$", re.S)
 
 
+_REDUCED_REL = re.compile(
+    r"\b(?!(?:he|she|it|they|we|i|who|which|that|also|has|have|had|then|later|once|again|further|previously|"
+    r"recently|earlier|reportedly|and|but|or)\b)[a-z]{3,}\s+$")
+_PASSIVE = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+(?:[a-z]+ly\s+)?$")
+# a participial opening clause: "Explaining why ..., " / "Speaking at the forum, "
+_PART_INTRO = re.compile(r"\s*(?:[A-Z][a-z]+ing|After\s+[a-z]+ing|While\s+[a-z]+ing)\b[^,;“”\"]{0,120},\s*")
+_COUNTRY_CLAUSE_VERBS = frozenset("""stressed emphasized emphasised insisted maintained noted argued claimed
+reiterated confirmed asserted acknowledged""".split())
+# a common-noun subject right before the verb: "the official", "a spokesman for the ministry"
+_NP_FUNCTION = (r"(?:and|or|but|nor|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|"
+                r"must|do|does|did|that|which|who|whom|whose|what|when|where|while|if|as|than|then|to|of|in|on|at|"
+                r"by|for|with|from|into|about|after|before|said|says|told|also|then|later|further|again|previously|"
+                r"recently|earlier|reportedly|separately|once|already|still|now)\b")
+_NP_SUBJ = re.compile(
+    r"(?:^|(?<=[\s,]))(?P<np>(?:the|a|an|one|another)\s+(?:(?!" + _NP_FUNCTION + r")[\w'’.-]+\s+){0,4}?"
+    r"(?!" + _NP_FUNCTION + r")[a-z][a-z-]+)\s+"
+    r"(?:(?:also|has|have|had|then|later|reportedly|further|previously|earlier|again|once\s+again|separately)\s+)*$")
+
+
+_ANON_HEADS = frozenset("""official source aide adviser advisor diplomat spokesman spokeswoman spokesperson analyst
+expert officer representative insider person participant observer""".split())
+
+
+def _np_subject(ctx: _Ctx, lead_s: int, vpos: int) -> tuple[str | None, Actor | None]:
+    """A subject noun phrase just before the verb that names no known actor.
+
+    ("actor", a) when it resolves ("the statement" -> the last institution), ("unknown", None) when it
+    is an unnamed speaker ("but the official said"), (None, None) when there is no such phrase.
+    """
+    lead = ctx.text[lead_s:vpos]
+    m = _NP_SUBJ.search(lead)
+    if not m:
+        return None, None
+    np_s = lead_s + m.start("np")
+    before_txt = ctx.text[max(lead_s, np_s - 30):np_s]
+    before = re.findall(r"[\w'’]+", before_txt)
+    if before and before[-1].lower() not in ("but", "and", "while", "whereas", "yet", "so", "then", "though",
+                                             "although", "however") and not before_txt.rstrip().endswith(","):
+        return None, None  # "welcomed the new members and indicated": an object, not the subject
+    if before_txt.rstrip().endswith(",") and any(
+            0 <= np_s - mm.char_end <= 4 for mm in ctx.actors.in_span(max(lead_s, np_s - 200), np_s)):
+        return None, None  # "Robert Habeck, a Green Party member, has said": an apposition
+    inside = [mm for mm in ctx.actors.in_span(np_s, vpos) if not ctx.quoted(mm.char_start)]
+    if any(not re.match(r"(?:the|a|an|one|another)\s", mm.surface, re.I) for mm in inside):
+        return None, None  # an actor is named in it: the usual subject search
+    a = inside[-1].actor if inside else ctx.speaker_from_phrase(m.group("np"), np_s)
+    if a is None:
+        return "unknown", None
+    head = m.group("np").split()[-1].lower()
+    if a.actor_type == "person" and head.rstrip("s") in _ANON_HEADS and \
+            head.rstrip("s") not in {w.lower() for w in re.findall(r"[\w-]+", a.role or "")}:
+        return "unknown", None  # "the official" is not the president named before
+    return "actor", a
+
+
+def _joint_subject(ctx: _Ctx, lead_s: int, vpos: int) -> bool:
+    """"A and B (both) said": two people coordinated right before the verb."""
+    ms = [m for m in ctx.actors.in_span(lead_s, vpos)
+          if m.actor.actor_type == "person" and not ctx.quoted(m.char_start)]
+    if len(ms) < 2:
+        return False
+    a, b = ms[-2], ms[-1]
+    if a.actor == b.actor:
+        return False
+    return bool(re.fullmatch(r"\s*,?\s*and\s+(?:[\w'’-]+\s+){0,3}", ctx.text[a.char_end:b.char_start])) and \
+        bool(re.fullmatch(r"\s*(?:(?:both|jointly|together|also|have|had|each)\s+)*", ctx.text[b.char_end:vpos]))
+
+
+def _according_document(ctx: _Ctx, ss: int, se: int, emit) -> bool:
+    """"C, according to a joint statement by A, B and C (on Friday)." and "According to <it>, C."."""
+    text = ctx.text
+    for ds, de, a in ctx.docs:
+        if not ss <= ds < se or ctx.quoted(ds):
+            continue
+        pre = text[ss:ds]
+        front = re.fullmatch(r"\W*According\s+to\s+", pre)
+        if front:
+            m = re.match(r"[^,;]{0,40}?,\s*", text[de:se])
+            if m:
+                emit(a, de + m.end(), se, "According to " + text[ds:de], ds)
+                return True
+            continue
+        back = re.search(r",?\s+according\s+to\s+$", pre)
+        if back and re.fullmatch(r"\s*(?:(?:on|in|at|issued|released)\s+[\w.'’ -]{1,40}?)?\s*[.!?”\"]*",
+                                 text[de:se]):
+            emit(a, ss, ss + back.start(), "according to " + text[ds:de], ds)
+            return True
+    return False
+
+
 def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
     text = ctx.text
     out: list[Statement] = []
@@ -755,11 +1025,17 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
         clause = text[s:e]
         if _starts_with_quote(clause) and _quoted_share(ctx, s, e) > 0.5:
             return
+        q = None
         if _quoted_share(ctx, s, e) >= 0.35 and _quoted_words(ctx, s, e) >= 4:
             # "Beijing is willing to ... and “cooperate ...”": keep the reported part before the quotation
             q = min((qs for qs, qe, _, _ in ctx.quotes if s < qs < e), default=None)
             if q is None:
                 return
+            q_end = max(qe for qs, qe, _, _ in ctx.quotes if s < qs < e)
+            if _nwords(text[q_end:e]) >= 1 and _clause_like(text[s:q - 1], strict=True) and \
+                    _quoted_share(ctx, s, e) < 0.8:
+                q = None  # "he regretted “some companies left” recently": a quotation inside the clause
+        if _quoted_share(ctx, s, e) >= 0.35 and _quoted_words(ctx, s, e) >= 4 and q is not None:
             cut_e = q - 1
             pre = re.sub(r"\s*(?:and|but|or|,)\s*$", "", text[s:cut_e])
             if pre.rstrip().endswith(":"):
@@ -805,6 +1081,9 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                     emit(a, ps_, pe_, sent[:60], ss)
             continue
         inner_said = _inner_report(ctx, ss, se)
+        # "C, according to a joint statement by A, B and C" / "According to a joint statement by ..., C"
+        if _according_document(ctx, ss, se, emit):
+            continue
         # "According to X, C"
         m = _ACCORDING_FRONT.match(sent)
         if m and not inner_said:
@@ -814,14 +1093,16 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 continue
         # "C, according to X"
         m = _ACCORDING_BACK.match(sent)
-        if m and not ctx.quoted(ss + m.start("who")) and not inner_said:
+        if m and not ctx.quoted(ss + m.start("who")) and not inner_said and \
+                not _inner_report(ctx, ss, ss + m.end("clause"), loose=True):
             a = source(m.group("who"), ss + m.start("who"))
             if a is not None and not _starts_with_quote(m.group("clause")):
                 emit(a, ss + m.start("clause"), ss + m.end("clause"), "according to " + m.group("who"), ss)
                 continue
         # "C, according to X, D"
         m = _ACCORDING_MID.match(sent)
-        if m and not ctx.quoted(ss + m.start("who")) and not inner_said:
+        if m and not ctx.quoted(ss + m.start("who")) and not inner_said and \
+                not _inner_report(ctx, ss, ss + m.end("a"), loose=True):
             a = source(m.group("who"), ss + m.start("who"))
             if a is not None and not _starts_with_quote(m.group("a")):
                 qa, qb = m.group("a").strip(), _TRAIL.sub("", m.group("b").strip())
@@ -873,14 +1154,37 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 if rel:
                     lead_s += rel.end()
                     lead = text[lead_s:vpos]
+            if _PASSIVE.search(text[max(ss, vpos - 40):vpos]):
+                continue  # "India has been criticised by the West": a passive, not a report
+            if base.endswith("ed") and _REDUCED_REL.search(text[max(ss, vpos - 30):vpos]) and \
+                    re.match(r"\s+(?:in|by|at|on|during|under|from|with|for)\b", text[ss + vm.end():se]):
+                continue  # "the commitments outlined in the declaration": a participle, not a report
+            if base.endswith("ed") and re.search(r"\b(?:the|a|an|its|their|his|her|this|these|those|any)\s+$",
+                                                 text[max(ss, vpos - 8):vpos], re.I):
+                continue  # "the proposed sale": an adjective
+            intro = _PART_INTRO.match(lead)
+            if intro and intro.end() < len(lead):
+                lead_s += intro.end()  # "Explaining why the EU acted, the Commission chief said"
+                lead = text[lead_s:vpos]
             part = _PARTICIPLE.search(text[max(ss, vpos - 20):vpos])
-            speaker = ctx.subject_before(lead_s, vpos, strict_country=True)
+            speaker = ctx.doc_speaker(lead_s, vpos)
+            if speaker is None:
+                np_kind, np_actor = _np_subject(ctx, lead_s, vpos)
+                if np_kind == "unknown":
+                    continue  # "but the official said": an unnamed speaker, not an earlier actor
+                if np_kind == "actor":
+                    speaker = np_actor
+            if speaker is None and _joint_subject(ctx, lead_s, vpos):
+                continue  # "Kishida and Yoon both stressed": a joint statement of two speakers
+            if speaker is None:
+                speaker = ctx.subject_before(lead_s, vpos, strict_country=True)
             if speaker is None and re.fullmatch(r"\s*(?:,\s*)?(?:and|but)?\s*(?:also\s+|then\s+)?", lead):
                 speaker = ctx.subject_before(ss, vpos, strict_country=True)  # "..., and said that"
             if speaker is None and re.fullmatch(r"\s*(?:It|it)\s+(?:also\s+)?", lead):
                 speaker = ctx.last_org(vpos)
             if speaker is None:
-                mm = re.search(r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+                mm = re.search(r"(?:\b(?:But|And|Yet|So|Still|However|Meanwhile|Now|Instead),?\s+)?"
+                               r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
                                r"(?:(?:also|previously|had|has|have|recently|earlier|then)\s+)*$", lead)
                 if mm and mm.group("n").split()[0].lower() not in (
                         "the", "but", "and", "in", "it", "this", "however", "meanwhile", "on", "at", "that", "he",
@@ -892,7 +1196,11 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 continue
             if speaker.actor_type == "country" and base not in ("said", "says", "stated", "announced", "warned",
                                                                 "criticized", "criticised", "declared", "reported"):
-                continue
+                if base not in _COUNTRY_CLAUSE_VERBS:
+                    continue
+                tail = text[ss + vm.end():se]
+                if not (re.match(r"\s*(?:,\s*)?that\b", tail) or _clause_like(tail, strict=True)):
+                    continue  # "China stressed its role": only a clause is a government's statement
             rest_s = ss + vm.end()
             rest = text[rest_s:se]
             am = _ADVERBIAL.match(rest)
@@ -922,7 +1230,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 if not _that_clause(rest[that.end():]):
                     continue  # "emphasized that close relationship": a determiner, no clause
                 ctx_s = rest_s + that.end()
-            elif base in _THAT_VERBS:
+            elif base in _THAT_VERBS and not (base in _OBJECT_VERBS and not _clause_like(rest)):
                 first = rest.lstrip()[:1]
                 if not first or first in "“\"«„":
                     continue
@@ -950,7 +1258,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 if base == "expressed" and not re.match(r"\s*(?:(?:his|her|its|their)\s+)?(?:confidence|hope|readiness|"
                                                         r"belief|willingness)", rest):
                     continue
-                if verb.split()[0] in _INCLUDE_VERB or verb.startswith("called"):
+                if (verb.split()[0] in _INCLUDE_VERB and verb != "called") or verb.startswith("called "):
                     ctx_s = vpos
             else:
                 continue
@@ -959,7 +1267,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
             if base in ("said", "stated", "stressed", "noted", "emphasized", "emphasised", "pointed") and \
                     not part and _speech_paragraph(ctx, ss, se, lead_s, comma_intro):
                 end = ctx.paragraph(ss)[1]
-            cue = text[lead_s:rest_s].strip()
+            cue = text[lead_s:rest_s].strip(" ,;:”\"’—–-\n")
             if part:
                 cue = part.group(1) + " " + verb
             emit(speaker, ctx_s, end, cue[-120:], vpos)
@@ -984,14 +1292,27 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
     return out
 
 
-def _inner_report(ctx: _Ctx, ss: int, se: int) -> bool:
-    """Does the sentence hold its own "X said/noted that ..." with an actor subject?"""
+def _inner_report(ctx: _Ctx, ss: int, se: int, loose: bool = False) -> bool:
+    """Does the sentence hold its own "X said/noted that ..." with an actor subject?
+
+    `loose`: also "X stressed the need for ..." and "X said C" without "that" (the clause of a
+    "..., according to Y" that reports what X said: X is the speaker, Y only the source).
+    """
     sent = ctx.text[ss:se]
     for vm in _IND.finditer(sent):
         base = vm.group("verb").split()[0]
-        if base not in _THAT_VERBS or ctx.quoted(ss + vm.start()):
+        if ctx.quoted(ss + vm.start()):
             continue
-        if not re.match(r"[^.;“”\"]{0,50}?\bthat\b", sent[vm.end():]):
+        if loose and (base in _OBJECT_VERBS or base in _THAT_VERBS):
+            tail = sent[vm.end():]
+            if base in _THAT_VERBS and base not in _OBJECT_VERBS and not (
+                    re.match(r"\s*(?:,\s*)?that\b", tail) or _clause_like(tail, strict=True)):
+                continue
+            if _PASSIVE.search(sent[max(0, vm.start() - 40):vm.start()]):
+                continue
+        elif base not in _THAT_VERBS:
+            continue
+        elif not re.match(r"[^.;“”\"]{0,50}?\bthat\b", sent[vm.end():]):
             continue
         lead_s = ss
         m = re.search(r",\s*(?=[^,]*$)", sent[:vm.start()])
