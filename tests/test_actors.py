@@ -121,3 +121,23 @@ def test_actors_are_distinct_and_fullest():
     ps = people(find_actors(text))
     assert {"Vladimir Putin", "Sergei Shoigu", "Li Shangfu", "Xi Jinping"} <= set(ps)
     assert "Putin" not in ps and "Li" not in ps
+
+
+def test_long_name_with_particles_after_an_office_and_its_short_form():
+    doc = find_actors("President Luiz Inácio Lula da Silva and Chinese President Xi Jinping signed 15 "
+                      "agreements. Lula was received at the Great Hall of the People.")
+    ps = people(doc)
+    assert "Luiz Inácio Lula da Silva" in ps and ps["Luiz Inácio Lula da Silva"].role == "President"
+    lula = [m for m in doc.mentions if m.surface == "Lula"]
+    assert lula and lula[0].actor.name == "Luiz Inácio Lula da Silva"
+
+
+def test_long_capitalised_run_without_office_keeps_two_name_words():
+    doc = find_actors("Analysts said Maria Fernanda Lopez Garcia da Costa said the talks went well.")
+    assert all(len(a.name.split()) <= 3 for a in doc.actors if a.actor_type == "person")
+
+
+def test_apposition_with_two_offices_joined_by_and():
+    doc = find_actors("Putin will meet with Azali Assoumani, chairman of the African Union and president of "
+                      "the Comoros, on Friday.")
+    assert "Azali Assoumani" in people(doc)

@@ -104,3 +104,10 @@ def test_seed_article_dates_are_found_quickly():
     assert (time.perf_counter() - t0) / 20 < 0.01
     texts = {d.text for d in found}
     assert {"on Monday", "last week"} <= texts
+
+
+def test_weekday_with_a_bare_day_of_month_in_brackets():
+    (m,) = find_dates("Lula and Xi signed, this Friday (14th), in Beijing, 15 agreements.", date(2023, 4, 20))
+    assert m.text == "this Friday (14th)" and m.date == date(2023, 4, 14) and m.precision == "day"
+    (m,) = find_dates("Lula and Xi signed, this Friday (14th), in Beijing, 15 agreements.")
+    assert m.text == "this Friday (14th)" and m.date is None

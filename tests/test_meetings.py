@@ -203,3 +203,152 @@ def test_summit_and_talks_on_the_same_day_are_one_meeting():
     (m,) = extract_meetings(text, find_actors(text), date(2023, 11, 16), "Woodside")
     assert m.meeting_type == "summit" and m.meeting_date == date(2023, 11, 15)
     assert {p.name for p in m.participants} == {"Joe Biden", "Xi Jinping"}
+
+
+# --- generalisation: patterns seen beyond the first corpus -------------------------------
+
+def test_summit_and_met_of_one_article_are_one_meeting_when_one_is_undated():
+    text = ("In a groundbreaking summit held near San Francisco, President Joe Biden and Chinese "
+            "President Xi Jinping achieved significant milestones.\n\n"
+            "President Joe Biden and Chinese President Xi Jinping met Wednesday on the sidelines of "
+            "the APEC summit, reaching agreements in key areas.")
+    ms = meetings_of(text)
+    assert len(ms) == 1 and names(ms[0]) == {"Joe Biden", "Xi Jinping"}
+    assert ms[0].date_text == "Wednesday"
+
+
+def test_photo_captions_report_no_meeting_date_or_place():
+    text = ("Japanese Prime Minister Fumio Kishida called the summit a big step.\n\n"
+            "South Korean President Yoon Suk Yeol, left, and Japanese Prime Minister Fumio Kishida shake "
+            "hands before their bilateral meeting in Tokyo, Japan on March 16, 2023. Photo: AP\n\n"
+            "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol both stressed "
+            "the importance of improving relations as they opened the summit.\n\n"
+            "Mr. Yoon said Thursday’s meeting has special meaning.")
+    ms = meetings_of(text)
+    assert len(ms) == 1 and names(ms[0]) == {"Fumio Kishida", "Yoon Suk Yeol"}
+    assert ms[0].meeting_date is None and ms[0].location is None  # only the caption said so
+
+
+def test_talks_of_unnamed_officials_the_leaders_agreed_to_resume_are_no_meeting_of_theirs():
+    text = ("Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol held a summit "
+            "in Tokyo on Thursday. The countries agreed to resume defense dialogue and vice-ministerial-level "
+            "strategic talks, he said at a joint press conference.")
+    ms = meetings_of(text)
+    assert len(ms) == 1 and ms[0].status == "held"
+
+
+def test_unnamed_subject_of_a_conditional_meeting_borrows_no_party():
+    text = ("Xi recently removed his defense minister, but the official said that when a replacement is "
+            "announced, that person will meet with Pentagon chief Lloyd Austin.")
+    assert meetings_of(text) == []
+
+
+def test_people_in_whose_presence_a_guest_is_welcomed_are_witnesses():
+    text = ("President Putin was formally welcomed at Rashtrapati Bhavan with full military honours in the "
+            "presence of President Droupadi Murmu, PM Modi, External Affairs Minister S. Jaishankar, and "
+            "Chief of Defense Staff General Anil Chauhan.")
+    assert all("Anil Chauhan" not in names(m) for m in meetings_of(text))
+
+
+def test_long_name_with_particles_and_two_leaders_signing_together():
+    text = ("President Luiz Inácio Lula da Silva and Chinese President Xi Jinping signed, this Friday (14th), "
+            "in Beijing, 15 trade and partnership agreements. Lula was received at the Great Hall of the People.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Luiz Inácio Lula da Silva", "Xi Jinping"} and m.location == "Beijing"
+
+
+def test_countries_signing_is_no_meeting_of_people():
+    text = "India and the United Kingdom signed a landmark free trade agreement on Thursday."
+    assert meetings_of(text) == []
+
+
+def test_joint_appearance_of_two_leaders_is_a_meeting_placed_by_the_dateline():
+    text = ("London: Prime Minister Narendra Modi and his UK counterpart Keir Starmer hailed the free trade "
+            "agreement.\n\nModi and Starmer addressed the press following the signing, calling it a historic "
+            "moment.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Narendra Modi", "Keir Starmer"} and m.location == "London"
+
+
+def test_visit_gains_the_host_country_leader_named_in_the_next_sentence():
+    text = ("The deal was finalized during Indian Prime Minister Narendra Modi’s state visit to London, "
+            "following more than three years of protracted negotiations. The agreement, signed at Chequers, "
+            "British Prime Minister Keir Starmer’s official residence, is expected to raise bilateral trade.")
+    (m,) = meetings_of(text)
+    assert m.meeting_type == "visit" and {"Narendra Modi", "Keir Starmer"} <= names(m)
+
+
+def test_talks_mediated_by_a_third_country_official_with_officials_of_two_countries():
+    text = ("Saudi Arabia and Iran have reached an agreement to restore diplomatic ties after the two sides "
+            "held negotiations in the Chinese capital, according to a joint statement by Beijing, Riyadh and "
+            "Tehran on Friday.\n\nThe three parties made the announcement after a meeting between senior "
+            "Chinese diplomat Wang Yi and officials from the two countries in Beijing on Friday.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Wang Yi", "Saudi Arabia", "Iran"} and m.location == "Beijing"
+
+
+def test_negotiations_named_as_a_topic_are_no_meeting():
+    text = ("On June 14, Russian President Vladimir Putin held a telephone conversation with US President "
+            "Donald Trump. They talked about the situation in the Middle East, as well as negotiations "
+            "between Russia and Ukraine.")
+    ms = meetings_of(text)
+    assert len(ms) == 1 and names(ms[0]) == {"Vladimir Putin", "Donald Trump"}
+
+
+def test_bloc_summit_lists_the_leaders_the_article_places_there():
+    text = ("Labuan Bajo, Indonesia—The Association of Southeast Asian Nations Leaders’ Summit ended with a "
+            "consensus among nine member-states to end the bloodshed in Myanmar.\n\n"
+            "In his 25-page chairman’s statement, Indonesian President Joko Widodo also renewed the bloc’s "
+            "commitment to work for a code of conduct.\n\n"
+            "In his intervention at the 42nd ASEAN Summit Retreat Session Thursday morning, President "
+            "Ferdinand Marcos Jr. said all stakeholders must act.")
+    (m,) = meetings_of(text)
+    assert m.meeting_type == "summit" and names(m) == {"Joko Widodo", "Ferdinand Marcos Jr"}
+    assert m.location == "Labuan Bajo"
+
+
+def test_bloc_gathering_borrows_no_counterpart_from_an_earlier_meeting():
+    text = ("Australian Prime Minister Anthony Albanese said he would ask Chinese President Xi Jinping to "
+            "lift trade barriers if the two leaders hold their first bilateral meeting this month.\n\n"
+            "Albanese was speaking in Sydney before departing Australia on Friday for an East Asia Summit in "
+            "Cambodia, followed by a Group of 20 meeting in Indonesia.\n\n"
+            "A face-to-face meeting between the Chinese and Australian leaders would mark a major reset.")
+    (m,) = meetings_of(text)
+    assert m.status == "planned" and names(m) == {"Anthony Albanese", "Xi Jinping"}
+
+
+def test_a_meeting_the_article_supposes_is_the_one_it_reports_held():
+    text = ("The US and Ukraine failed to sign an agreement after a Friday meeting between Donald Trump and "
+            "Volodymyr Zelenskiy devolved into a fiery exchange. The clash is a setback for Zelenskiy, who "
+            "was hoping the in-person meeting with Trump would help smooth out his relations.")
+    (m,) = meetings_of(text, published=date(2025, 3, 1))
+    assert m.status == "held" and m.meeting_date == date(2025, 2, 28)
+
+
+def test_a_visit_to_no_place_needs_a_counterpart_tied_to_it():
+    text = ("Lula's visit included the swearing in on Thursday of former Brazilian President Dilma Rousseff "
+            "as head of the bank.")
+    assert meetings_of(text) == []
+
+
+def test_people_and_date_of_a_since_clause_belong_to_another_event():
+    text = ("The two-day bilateral meeting in Anchorage, Alaska, was the first high-level, in-person talks "
+            "between Beijing and Washington since President Joe Biden took office in January.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"China", "United States"} and m.date_text is None
+
+
+def test_when_clause_takes_the_date_it_hangs_on():
+    text = ("The government described the talks in Indonesia on Tuesday as the first formal bilateral meeting "
+            "between the two nations’ leaders since 2016, when Mr Xi met then-Prime Minister Malcolm Turnbull "
+            "in the Chinese city of Hangzhou. Chinese President Xi Jinping spoke.")
+    old = [m for m in meetings_of(text, published=date(2022, 11, 15)) if "Malcolm Turnbull" in names(m)]
+    assert old and old[0].meeting_date == date(2016, 1, 1) and old[0].location == "Hangzhou"
+
+
+def test_spokesman_announcing_a_meeting_in_a_statement_is_no_party():
+    text = ('Kremlin Spokesman Dmitry Peskov said in a statement: "The Russian president will first meet with '
+            'Azali Assoumani, chairman of the African Union and president of the Comoros." '
+            "Russian President Vladimir Putin hosts the forum.")
+    (m,) = meetings_of(text)
+    assert m.status == "planned" and names(m) == {"Vladimir Putin", "Azali Assoumani"}

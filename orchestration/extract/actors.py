@@ -806,6 +806,12 @@ class _Builder:
             if t.low in ("who", "which", "whose", "chaired", "appointed", "based", "where", "when", "whom"):
                 stop = t.low
                 break
+            if t.low == "and" and head_at is not None and k + 1 < len(toks) and \
+                    (toks[k + 1].low in TITLE_HEADS or toks[k + 1].low in ROLE_MODIFIERS) and \
+                    not (k + 2 < len(toks) and toks[k + 2].cap and _name_like(toks[k + 2])):
+                words.append(t)  # ", chairman of the African Union and president of the Comoros,"
+                k += 1
+                continue
             if not t.cap and (t.low in _VERBISH or t.low in ("and", "also", "that")):
                 return None, None, False  # "Truth Social, the US president also announced ..."
             if t.cap and t.low in _TEMPORAL:
@@ -853,7 +859,16 @@ class _Builder:
             if b < len(toks) and toks[b].is_word and not toks[b].cap and toks[b].low in ORG_HEADS:
                 continue  # "the Impaya Rus company"
             if sum(1 for t in toks[k:b] if t.low not in _PARTICLES) > 3:
-                k = b - 2
+                # a long name stands only right after an office or honorific ("President
+                # Luiz Inácio Lula da Silva"); otherwise keep its last two name words
+                if not (sum(1 for t in toks[k:b] if t.low not in _PARTICLES) <= 5 and
+                        k - 1 >= 0 and toks[k - 1].is_word and
+                        (toks[k - 1].low in TITLE_HEADS or toks[k - 1].low in HONORIFICS)):
+                    k, seen = b, 0
+                    while k > a and seen < 2:
+                        k -= 1
+                        if toks[k].low not in _PARTICLES:
+                            seen += 1
             name_toks = toks[k:b]
             if k - 1 >= 0 and toks[k - 1].cap and _country_of(toks[k - 1].word + " " + toks[k].word):
                 continue  # "Saudi Arabia"

@@ -34,7 +34,8 @@ Resolution rules (``published`` is the article's date):
   "2024-05-29", "May 2024", "in 2023", "in spring 2023" (year precision).
 
 A weekday directly followed by an explicit date ("Friday (Dec. 30)",
-"Saturday, April 15, 2023") is one mention dated by the explicit date.
+"Saturday, April 15, 2023") is one mention dated by the explicit date; one followed by
+a bare day of the month ("this Friday (14th)") is that weekday falling on that day.
 Detection is a handful of regexes compiled at import; no per-token parsing.
 """
 from __future__ import annotations
@@ -105,7 +106,8 @@ _PATTERNS = [
     ("weekend", r"(?i:(?P<we_q>last|this|next|over\s+the|on\s+the|at\s+the|the)\s+)?(?P<we>(?i:weekend))(?P<we_pos>['’]s)?(?!\w)"),
     # on Monday / Monday's / early Thursday / last Monday / Friday (Dec. 30)
     ("weekday", rf"(?:(?P<wd_q>(?i:last|next|this|on|early|late|by|since|until|from))\s+)?(?P<wd>{_WEEKDAY})(?P<wd_pos>['’]s)?(?![\w-])"
-           rf"(?:(?P<wd_tail>\s*\(\s*|,\s+)(?P<wd_m>{_MONTH})\s+(?P<wd_d>{_DAY})(?:,?\s+(?P<wd_y>{_YEAR}))?\s*\)?)?"),
+           rf"(?:(?P<wd_tail>\s*\(\s*|,\s+)(?P<wd_m>{_MONTH})\s+(?P<wd_d>{_DAY})(?:,?\s+(?P<wd_y>{_YEAR}))?\s*\)?"
+           rf"|\s*\(\s*(?P<wd_dom>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*\))?"),
 ]
 _KINDS = [name for name, _ in _PATTERNS]
 _ANCHOR_RE = re.compile(
@@ -273,7 +275,13 @@ def _resolve(m: re.Match, published: date | None, planned: bool) -> tuple[date |
         q = (g("wd_q") or "").lower()
         mode = {"last": "prev", "next": "next", "since": "past", "until": "future"}.get(
             q, "future" if planned else "past")
-        return _weekday(published, WEEKDAYS[g("wd").lower()], mode), "day", True
+        d = _weekday(published, WEEKDAYS[g("wd").lower()], mode)
+        if g("wd_dom") and d is not None:
+            # "this Friday (14th)": that weekday falling on the 14th, nearest the published date
+            dom = int(g("wd_dom"))
+            hits = [d + timedelta(weeks=k) for k in range(-6, 7) if (d + timedelta(weeks=k)).day == dom]
+            d = min(hits, key=lambda x: abs((x - d).days)) if hits else d
+        return d, "day", True
     return None
 
 

@@ -14,7 +14,11 @@ place that opens the article ("MOSCOW (AP) -"), if any. Sentence by sentence:
    eighth visit"), habitual ("visit each other's countries once a year"), generic
    ("is rare", "usually") and negated ("skipped a dinner with") mentions are no
    meeting; a summit named as the setting of another meeting ("met X at the
-   summit") is none either; "the meeting"/"the call" only points back.
+   summit") is none either; "the meeting"/"the call" only points back. Two people
+   of different countries doing one thing together ("X and Y signed ...", "X and
+   his counterpart Y addressed the press", "a joint press conference") met. Photo
+   captions ("X (R) and Y ...", "... Photo: AP", "(Xinhua/...)") are not the
+   article: no meeting, date or place comes from them.
 2. Participants. The clause around the trigger (cut at subordinators, relative
    clauses, "said that", dashes, a fronted "After ..., ") gives its people through
    the actors API; with fewer than two, the sentence's other clauses do, unless
@@ -31,11 +35,26 @@ place that opens the article ("MOSCOW (AP) -"), if any. Sentence by sentence:
    reported; "he ... by telephone" the counterpart of that person's last meeting;
    "we/our" in a transcript ("Name: ...") the speaker and the person named last. A
    visit keeps the country visited as a party, and gains a named host of that
-   country from the sentence. People of one single country among themselves are no
+   country from the sentence; a held visit the article reports no meeting for gains
+   the head of the visited country named in the sentence before or after. Governments
+   are parties when the text names them so ("officials from the two countries",
+   "talks between Saudi Arabia and Iran", "U.S. and Iranian officials", "the two
+   sides held negotiations"), beside a mediator named as a person - not when the talks
+   are only a topic ("talked about negotiations between ..."). People "in the
+   presence of" whom something happens are witnesses; people and dates of a
+   "since ..." clause belong to another event; an unnamed subject ("that person will
+   meet X") borrows no party from other clauses; talks the leaders "agreed to resume"
+   at a lower level, or a bloc's gathering ("a Group of 20 meeting", "an East Asia
+   Summit"), take no parties from an earlier meeting. A summit of a bloc reported
+   without a meeting of its own lists the leaders the article places at it ("In his
+   intervention at the 42nd ASEAN Summit, President X said") and its chair ("his
+   chairman's statement"). People of one single country among themselves are no
    international meeting.
 3. Status: planned when the clause says so ("will", "is set to", "invited ... to",
    "plans to", "expected to", "Xi to meet", "next month", "the meeting will take
-   place") or the date lies ahead; else held.
+   place") or the date lies ahead; else held. A meeting only supposed - "would",
+   "if the two leaders hold ...", "a meeting with Xi was not locked in" - is planned,
+   and is the same meeting as one the article reports held with the same parties.
 4. Date: the date expression of the clause, else of the sentence (not a bare year
    of a later clause, not "established in 2001"), else of up to three sentences
    before (one already used by another meeting, or naming one - "his weekend
@@ -47,11 +66,15 @@ place that opens the article ("MOSCOW (AP) -"), if any. Sentence by sentence:
    -> the capital of the country named), a city naming an event ("the Beijing
    Winter Olympics"), "Welcome to <place>" just after, another report of the same
    parties at the same time, and lastly the dateline when it lies in a
-   participant's country (a London dateline does not place a Moscow meeting).
+   participant's country (a London dateline does not place a Moscow meeting); a
+   dateline left in the text ("WOODSIDE, Calif. — ", "London: ", "Labuan Bajo,
+   Indonesia—") counts as one.
 6. Merge: reports of one meeting in one article become one item (same or
    contained parties, same status, compatible type, date and place; a visit by P
    to C merges with a meeting of P and someone of C). A pluperfect "had held",
-   "also held", "recently", "trilateral" mark a different meeting.
+   "also held", "recently", "trilateral" mark a different meeting. Talks and a
+   summit (or a call) of one article are one meeting when dated alike, or when one
+   of the two reports gives no date at all.
 
 Nothing here names a person, a place of the corpus or an article; the one table is
 a short list of world-famous seats of government (reference data).
@@ -132,6 +155,11 @@ _TRIGGER_RE = re.compile(r"""(?=[a-zA-Z])\b(?:
  )
 |(?P<other>
     \b(?:dinner|lunch|luncheon|breakfast|banquet)\s+with\b
+ )
+|(?P<joint>
+    \bjoint\s+(?:press|news)\s+(?:conference|briefing|appearance)\b
+  | \baddress(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:joint\s+)?(?:press|media|reporters|journalists|news\s+conference)\b
+  | \bsign(?:ed|s)\b | \bshook\s+hands\b
  ))
 """, re.I | re.X)
 
@@ -156,6 +184,7 @@ _CLAUSE_BREAK = re.compile(r"""
  | \s+(?=(?:after|before|while|although|though|because|since|until|once|whereas)\s)
  | \b(?:said|says|noted|notes|added|adds|stressed|stresses|announced|reported|stated|recalled|emphasized|emphasised|told\s\w+|warned|believe[sd]?|hoped|hopes)\s+(?:on\s+\w+\s+)?that\s+
  | \s+(?=to\s+(?:discuss|attend|sign|mark|celebrate|take\s+part|participate)\b)
+ | \b(?:said|says|stated|announced|told\s\w+|wrote|added)(?:\s+(?:in|on|at|to)\s+(?:a\s+|an\s+|the\s+)?[\w-]+){0,2}\s*:\s*[“"]?
 """, re.X | re.I)
 
 _PLANNED = re.compile(r"""
@@ -170,6 +199,13 @@ _MODAL_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:will|would|is\s+(?:set|due
                           r"is\s+planned|are\s+planned)\b", re.I)
 _WILL_HAPPEN = re.compile(r"\b(?:will|is\s+(?:set|due|scheduled|expected)\s+to|are\s+(?:set|due|scheduled|expected)\s+to)\s+"
                           r"(?:take\s+place|be\s+held|begin|start|open|happen|convene)\b", re.I)
+_SOFT_MODAL = re.compile(r"\bwould\b", re.I)
+_NOUN_MODAL_AFTER = re.compile(r"^\s+(?:between|with|of|in|at)\b[^,.;]{0,80}?\s(?:would|could|might)\s", re.I)
+_INDEF_SUBJECT = re.compile(r"(?:^|\b(?:said|says|that|but|and)\s+)[\s“\"]*(?:[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}$")
+_PROPOSITION_AFTER = re.compile(
+    r"^[^,.;]{0,100}?\s(?:would|could|might|may|is|are|remains?|seems?|looks?|appears?|"
+    r"was\s+(?:[“\"]?not|n['’]t|still|yet|unlikely|likely|possible|uncertain)|wasn['’]t)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.]*$", re.I)
 _NOT_PLANNED = re.compile(r"\bat\s+the\s+invitation\s+of\b|\bon\s+the\s+invitation\s+of\b", re.I)
 _DISTINCT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:held|met|visited|talked|spoken|discussed|conferred|hosted)\b|"
                        r"\balso\s+(?:held|met|had|hosted|received|holds|meets)\b|\brecently\b|\bprevious(?:ly)?\b|"
@@ -197,6 +233,7 @@ _RELATIONAL_AFTER = re.compile(
     r"national\s+security\s+adviser|security\s+adviser|(?:[\w-]+\s+)?(?:adviser|advisor|aide|spokesman|"
     r"spokesperson|minister|secretary|envoy|ambassador))\b", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+_PRESENCE = re.compile(r"\b(?:in\s+the\s+presence\s+of|witnessed\s+by|watched\s+by|looked\s+on\s+by)\b", re.I)
 _MEETING_NOUN_AFTER = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|visit|trip|call|conversation|consultations|"
     r"negotiations|summit|tour|arrival)\b", re.I)
@@ -208,17 +245,84 @@ _TOPIC_BEFORE_PLACE = re.compile(
     r"trade|supplies|supply|gas|oil|ambassador|embassy|envoy|issues?|relations|affairs|developments|events|"
     r"ties|aired|broadcast|televised|reported|published|elections?|people|protests?|born|based|"
     r"headquartered|stationed|deployed|attacks?|strikes?|drills|exercises|customs|companies|banks|markets?|"
-    r"prices|growth|development|unrest|regions?|minorities|policy|policies)\s+(?:[\w-]+\s+)?$", re.I)
+    r"prices|growth|development|unrest|regions?|minorities|policy|policies|bloodshed|violence|killings|"
+    r"humanitarian|refugees|famine|fighting|hostilities|junta|coup|rights)\s+(?:[\w-]+\s+)?$", re.I)
 _PLACE_RE = re.compile(
     r"\b(?P<prep>in|at|to|into|inside|near)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|the\s+)?[A-Z][\w'’.-]*){0,6})")
 _VISIT_OBJECT_RE = re.compile(r"\bvisit(?:ed|ing|s)?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 _CITY_OF_RE = re.compile(r"\b(?:city|town|capital|resort|port|village)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)")
 _CITY_EVENT_RE = re.compile(
-    r"\b(?:the|a)\s+(?P<name>[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"\b(?:[Tt]he|[Aa])\s+(?P<name>[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]*\s+){0,3}"
     r"(?:Olympics?|Games|Forum|Expo|[Ss]ummit|[Cc]onference|[Cc]eremony|[Pp]arade|[Ff]estival|[Dd]ialogue)\b")
 _WELCOME_RE = re.compile(r"\b[Ww]elcome(?:\s+you)?\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|the\s+)?[A-Z][\w'’.-]*){0,6})")
 _SPEAKER_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*:\s+\S", re.M)
+# ---------------------------------------------------------------------------
+# Photo captions: not the article (ANNOTATION.md). A paragraph is a caption when it
+# places people in the picture ("Joe Biden (R) and ...", "Yoon Suk Yeol, left, and
+# ...") or ends with a picture credit ("Photo: AP", "(Xinhua/Zhang Ling)", "(AP)").
+# ---------------------------------------------------------------------------
+try:
+    from orchestration.extract.text import AGENCIES as _AGENCIES
+except Exception:  # pragma: no cover
+    _AGENCIES = ()
+_AGENCY_WORDS = "|".join(sorted({re.escape(a) for a in _AGENCIES} | {
+    "AP", "AFP", "Reuters", "Xinhua", "Getty(?:\\s+Images)?", "EPA", "Sputnik", "TASS", "Yonhap",
+    "Kyodo", "VNA", "Shutterstock", "Pool", "Handout"}, key=len, reverse=True))
+_CAPTION_MARK = re.compile(
+    r"[\w.’']\s+\((?:L|R|C|L-R|R-L|left|right|center|centre|front|\d(?:st|nd|rd|th)\s+[LR])\)"
+    r"|[a-z]\s*,\s+(?:left|right|center|centre|second\s+(?:left|right)|far\s+(?:left|right))\s*,\s+(?:and|is|are|speaks?|shakes?|"
+    r"walks?|meets?|poses?|looks?|gestures?|listens?|talks?|attends?)\b"
+    r"|\bis\s+pictured\b|\bpictured\s+(?:during|at|with|as)\b|\bthis\s+(?:combination|handout|file)\s+(?:of\s+)?"
+    r"(?:picture|photo|image)", re.I)
+_CAPTION_HINTS = ("(l)", "(r)", "(c)", "(l-r)", "(r-l)", "(left)", "(right)", "(cent", "(front)", "nd l)", "nd r)",
+                  "rd l)", "rd r)", "th l)", "th r)", "st l)", "st r)", ", left,", ", right,", ", center,",
+                  ", centre,", ", second", ", far ", "pictur", "combination of", "handout", "file photo")
+_CREDIT_HINTS = ("photo", "image", "picture", "credit", "afp", "reuters", "getty", " ap")
+_CAPTION_END = re.compile(
+    r"(?:(?:\bPhoto|\bImage|\bPicture|\bPhotograph|\bCredit)s?\s*(?::|by\b|/)\s*[^\n.]{1,60}\.?"
+    r"|\((?:[^()\n]{0,40}\b(?:Photo|" + _AGENCY_WORDS + r")\b[^()\n]{0,50})\)"
+    r"|(?<=[.)”\"])\s+(?:AFP|AP|Reuters|Getty\s+Images)\.?)\s*$")
+
+
+# A dateline the cleaner left in the text: "WOODSIDE, Calif. — ", "London: Prime Minister ..."
+_LEAD_DATELINE = re.compile(
+    r"\s*(?:(?P<caps>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*\.?)?)?"
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:[—–]|--?)\s"
+    r"|(?P<title>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*:\s+[A-Z]"
+    r"|(?P<title2>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}),\s*(?P<cty>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s*(?:[—–]|--))")
+
+
+def _lead_dateline(text: str) -> str | None:
+    m = _LEAD_DATELINE.match(text)
+    if not m:
+        return None
+    if m.group("title2"):
+        return m.group("title2") if _is_country_name(m.group("cty")) else None  # "Labuan Bajo, Indonesia—"
+    place = (m.group("caps") or "").title() or m.group("title")
+    if m.group("title") and not (reference.city_country(place) or _is_country_name(place)):
+        return None  # "Summary: ..." is no place
+    return place if len(place) >= 3 else None
+
+
+def _caption_spans(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for para in text.split("\n"):
+        a, b = pos, pos + len(para)
+        pos = b + 1
+        p = para.strip()
+        if not p or len(p) > 600:
+            continue
+        low = p.lower()
+        tail = p[-120:]
+        if (any(h in low for h in _CAPTION_HINTS) and _CAPTION_MARK.search(p)) or (
+                (")" in tail[-3:] or any(h in low[-120:] for h in _CREDIT_HINTS)) and
+                _CAPTION_END.search(tail) and not p.startswith(("“", '"'))):
+            out.append((a, b))
+    return out
+
+
 _MONTH_OR_DAY = frozenset("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday""".split())
 _OUTLET = re.compile(r"\b(?:agency|media|tass|xinhua|reuters|interfax|sputnik|ria|cctv|broadcaster|television|"
@@ -236,6 +340,7 @@ class _Cand:
     status: str
     persons: list[Actor]
     others: list[Actor] = field(default_factory=list)  # organisations
+    parties: list[Actor] = field(default_factory=list)  # countries meeting through their officials
     country: Actor | None = None  # country visited
     date: DateMention | None = None
     place: str | None = None
@@ -243,11 +348,12 @@ class _Cand:
     distinct: bool = False
     anaphoric: bool = False
     context_date: bool = False  # the date was borrowed from a sentence before
+    soft: bool = False  # planned only by "would"/"if": perhaps a meeting reported as held
     evidence_start: int = 0
     evidence_end: int = 0
 
     def names(self) -> set[str]:
-        return {a.name for a in self.persons}
+        return {a.name for a in self.persons} | {a.name for a in self.parties}
 
 
 # ---------------------------------------------------------------------------
@@ -427,8 +533,15 @@ def _mentions_in(actors, text: str, s: int, e: int, trig_start: int, trig_end: i
     persons: list[tuple[int, Actor]] = []
     orgs: list[tuple[int, Actor]] = []
     covered: list[tuple[int, int]] = []
+    # "in the presence of A, B and C": witnesses of the encounter, not its parties
+    pres = _PRESENCE.search(text, s, e)
+    witness_from = pres.end() if pres else e + 1
     for men in actors.in_span(s, e):
         a = men.actor
+        if men.char_start >= witness_from:
+            if a.actor_type == "person":
+                covered.append((men.char_start, men.char_end))
+            continue
         if a.actor_type == "person":  # "The Chinese" of "The Chinese leader" is resolved below
             covered.append((men.char_start, men.char_end))
         if trig_start <= men.char_start < trig_end:
@@ -457,7 +570,7 @@ def _mentions_in(actors, text: str, s: int, e: int, trig_start: int, trig_end: i
             if not _OUTLET.search(a.name) and a.name.lower() not in SEATS_OF_GOVERNMENT:
                 orgs.append((men.char_start, a))
     # role descriptions the actors module left untagged
-    for m in _DESC_PHRASE.finditer(text, s, e):
+    for m in _DESC_PHRASE.finditer(text, s, min(e, witness_from)):
         if any(cs <= m.start() < ce or m.start() <= cs < m.end() for cs, ce in covered):
             continue
         if any(0 <= cs - m.end() <= 2 for cs, _ in covered):
@@ -603,13 +716,17 @@ def extract_meetings(text: str, actors, published_date: date | None,
     fut_by_start = {d.start: d for d in future}
     speakers = _transcript_speakers(text, actors)
 
+    # photo captions are not the article: no meeting, date or place comes from them
+    captions = _caption_spans(text)
+    is_caption = [any(a <= s < b for a, b in captions) for s, _ in sents] if captions else [False] * len(sents)
+
     # dates per sentence
     sent_dates: list[list[DateMention]] = [[] for _ in sents]
     j = 0
     for d in past:
         while j < len(sents) and sents[j][1] <= d.start:
             j += 1
-        if j < len(sents) and sents[j][0] <= d.start:
+        if j < len(sents) and sents[j][0] <= d.start and not is_caption[j]:
             sent_dates[j].append(d)
 
     cands: list[_Cand] = []
@@ -632,7 +749,7 @@ def extract_meetings(text: str, actors, published_date: date | None,
             trig_by_sent[k].append(m)
     for si, (s, e) in enumerate(sents):
         trig = trig_by_sent[si]
-        if not trig:
+        if not trig or is_caption[si]:
             continue
         # a summit named as the setting of another meeting ("will meet Raisi at the
         # summit") is no meeting of its own; other triggers first
@@ -651,8 +768,13 @@ def extract_meetings(text: str, actors, published_date: date | None,
                     cands[:] = [x for x in cands if not (x.sent == si and x.anaphoric)]
                 cands.append(c)
                 main_found = main_found or not c.anaphoric
+    bloc = _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_dates, published_date)
+    if bloc is not None:
+        cands.append(bloc)
+        cands.sort(key=lambda c: (c.sent, c.trig_start))
     items = _merge(cands)
-    _fill_places(items, text, sents, dateline, published_date)
+    _add_hosts(items, actors, text, sents)
+    _fill_places(items, text, sents, dateline or _lead_dateline(text), published_date)
     out = []
     # held meetings first, then planned ones, each in the order the article reports them
     for c in sorted(items, key=lambda c: (c.status != "held", c.start)):
@@ -670,6 +792,79 @@ def extract_meetings(text: str, actors, published_date: date | None,
             date_precision=d.precision if d and d.date else None, date_text=d.text if d else None,
             location=c.place))
     return out
+
+
+_BLOC_BEFORE = re.compile(r"^(?:['’]s?\s*|\s+)(?:(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)['’]?\s+){0,3}$")
+_BLOC_ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+_CHAIR = re.compile(r"\bchair(?:man|woman|person)?['’]s\s+statement\b|\bas\s+(?:the\s+)?(?:summit\s+)?"
+                    r"(?:chair|host)\b|\bchaired\s+the\s+(?:[\w-]+\s+){0,3}(?:summit|meeting)\b|"
+                    r"\bhosted\s+the\s+(?:[\w-]+\s+){0,3}summit\b|\bsummit\s+host\b", re.I)
+
+
+def _is_bloc_summit(text: str, actors, m: re.Match, s: int) -> bool:
+    """A summit of an organisation: "the 42nd ASEAN Summit", "a summit of the SCO"."""
+    ts, te = m.start(), m.end()
+    if _OF_BODY_AFTER.match(text, te, te + 120):
+        return True
+    if _BLOC_ACRONYM.search(text, max(s, ts - 40), ts):
+        return True
+    for men in reversed(actors.in_span(max(s, ts - 90), ts)):
+        if men.actor.actor_type == "organization" and _BLOC_BEFORE.match(text[men.char_end:ts]):
+            return True
+        break
+    return False
+
+
+def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_dates, published) -> _Cand | None:
+    """A summit of a bloc the article reports without a meeting of its own: the leaders
+    it places at the summit ("In his intervention at the 42nd ASEAN Summit, President X
+    said") and the one who chairs it ("In his chairman's statement, President Y")."""
+    summit_sents = []
+    for si, trigs in enumerate(trig_by_sent):
+        if is_caption[si]:
+            continue
+        for m in trigs:
+            if m.lastgroup == "summit" and _is_bloc_summit(text, actors, m, sents[si][0]):
+                summit_sents.append((si, m))
+                break
+    if not summit_sents:
+        return None
+    attendees: list[Actor] = []
+    for si, m in summit_sents:
+        s, e = sents[si]
+        attendees += _mentions_in(actors, text, s, e, m.start(), m.end())[0]
+    for si, (s, e) in enumerate(sents):
+        if not is_caption[si] and _CHAIR.search(text, s, e):
+            attendees += _mentions_in(actors, text, s, e, e, e)[0][:1]
+    attendees = _unique(attendees)
+    if len(attendees) < 2:
+        return None
+    codes = [a.country_code for a in attendees]
+    if None not in codes and len(set(codes)) < 2:
+        return None
+    names = {a.name for a in attendees}
+    if any(len(c.names() & names) >= 2 for c in cands):
+        return None  # the article reports their meeting itself
+    si, m = summit_sents[0]
+    s, e = sents[si]
+    d = None
+    for sj, _ in summit_sents:
+        ok = [x for x in sent_dates[sj] if _date_ok(x, "held", published, text)]
+        if ok:
+            d = ok[0]
+            break
+    place = None
+    for sj, mj in summit_sents:
+        # "the G20 summit in Osaka", not "a summit ... to end the bloodshed in Myanmar"
+        found = [f for f in _places_in(text, mj.end(), min(sents[sj][1], mj.end() + 60), False, only_in=True)
+                 if f[0] - mj.end() < 40]
+        if found:
+            place = found[0][1]
+            break
+    status = "planned" if d is not None and published and d.date and d.date > published else "held"
+    return _Cand(sent=si, start=s, end=e, trig_start=m.start(), trig_end=m.end(), mtype="summit",
+                 status=status, persons=attendees, date=d, place=place, place_rank=3 if place else 0,
+                 evidence_start=s, evidence_end=e)
 
 
 def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speakers,
@@ -699,23 +894,41 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
         nxt = [x for x in actors.in_span(te, min(e, te + 60)) if _person_ok(x.actor)]
         if not nxt or _FILLER.search(text, te, nxt[0].char_start):
             return None
-    mtype = {"call": "call", "summit": "summit", "visit": "visit", "talks": "talks", "other": "other"}[kind]
+    pair = None
+    if kind == "joint":
+        # "X and Y signed ...", "X and his counterpart Y addressed the press": two people
+        # of different countries doing one thing together are in one place
+        pair = _pair_subject(actors, text, cs, ts)
+        if pair is None:
+            return None
+    mtype = {"call": "call", "summit": "summit", "visit": "visit", "talks": "talks", "other": "other",
+             "joint": "other"}[kind]
     if word in ("meeting", "talks", "consultations") and _OF_BODY_AFTER.match(after):
         mtype = "summit"  # "a meeting this week of the Shanghai Cooperation Organisation"
     if kind in ("talks", "summit") and _REMOTE.search(clause):
         mtype = "call"
-    noun = word.split()[-1] in _NOUN_TRIGGERS
+    noun = word.split()[-1] in _NOUN_TRIGGERS and kind != "joint"
     anaphoric = noun and (bool(_ANAPHOR_BEFORE.search(before)) or
                           bool(re.match(r"(?:the|this|that)\s", word))) and not _WITH_AFTER.match(after)
 
     # status
     pre = text[max(cs, ts - 90):te]
     post = text[te:ce]
-    status = "planned" if _PLANNED.search(pre) or _MODAL_AFTER.match(post) else "held"
+    said = [x.group(0).lower() for x in _PLANNED.finditer(pre)]
+    mm = _MODAL_AFTER.match(post)
+    hard = any(not _SOFT_MODAL.fullmatch(x) for x in said) or bool(mm and not _SOFT_MODAL.search(mm.group(0)))
+    # "would", "if ...", "a meeting between X and Y would mark a reset": a meeting the
+    # article supposes, which may be one it reports as held elsewhere
+    soft = any(_SOFT_MODAL.fullmatch(x) for x in said) or bool(mm) or \
+        bool(noun and _NOUN_MODAL_AFTER.match(post)) or bool(_CONDITIONAL.search(text, max(s, ts - 90), ts))
+    if noun and _INDEF_SUBJECT.search(text, cs, ts) and _PROPOSITION_AFTER.match(post):
+        soft = True  # "Albanese said a meeting with Xi was “not locked in”"
+    status = "planned" if hard or soft else "held"
     if kind == "visit" and re.search(r"\binvit", clause, re.I) and not _NOT_PLANNED.search(clause):
-        status = "planned"
+        status, hard = "planned", True
     if noun and _WILL_HAPPEN.search(text, te, e):
-        status = "planned"
+        status, hard = "planned", True
+    soft_only = status == "planned" and not hard
 
     # a visit: the country visited
     country = None
@@ -731,12 +944,18 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
 
     # participants: the clause's people, else the sentence's
     persons, orgs = _mentions_in(actors, text, cs, ce, ts, te)
+    if pair is not None:
+        persons, orgs = pair, []
     orgs = [o for o in orgs if _first_pos(text, o, ts, ce) is not None] if _ORG_TRIGGER.search(word) else []
     poss = _possessor(text, actors, s, e, cs, ce, ts, before)
     if poss is not None:
         persons = _unique([poss] + persons)
     has_subject = any(_person_ok(x.actor) for x in actors.in_span(cs, ts))
-    widen = len(persons) < 2 and not (persons and _UNRESOLVED_SUBJECT.match(text[cs:ts])) and \
+    subj = text[cs:ts]
+    # "when a replacement is announced, that person will meet with X": the subject is
+    # someone the article does not name
+    unresolved = bool(_UNRESOLVED_SUBJECT.match(subj) or _UNRESOLVED_SUBJECT.match(subj[subj.rfind(",") + 1:]))
+    widen = len(persons) < 2 and not (persons and unresolved) and \
         not (mtype == "visit" and country is None) and \
         not (has_subject and _WITH_AFTER.match(after))  # "Lula met with <someone unnamed>"
     if widen:
@@ -749,6 +968,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
             if any(a <= t.start() < b for t in _TRIGGER_RE.finditer(text, a, b)) and \
                     not _HABITUAL.search(text, a, b):
                 continue
+            if _OTHER_EVENT_CLAUSE.match(text, a, b):
+                continue  # "since President Joe Biden took office": another event's people
             p2 += _mentions_in(actors, text, a, b, ts, te, skip_reporters=True)[0]
         p2 = _unique(p2)
         if country is not None and persons:
@@ -765,24 +986,43 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
                 other = _last_other_person(actors, ts, speaker, sents, si)
                 if other is not None:
                     persons.append(other)
-    distinct = bool(_DISTINCT.search(text[max(cs, ts - 60):ce]))
+    distinct = bool(_DISTINCT.search(text[max(cs, ts - 60):min(ce, te + 60)]))
 
     if mtype == "visit":
         if country is None and (len(persons) < 2 or anaphoric):
             return None
+        if country is None and not _visit_counterpart(actors, text, cs, ce, ts, te, persons):
+            return None  # "Lula's visit included the swearing in of Dilma Rousseff"
         # nobody visits their own country
         if country is not None and persons and all(p.country_code == country.country_code for p in persons):
             return None
 
-    if len(persons) < 2 and anaphoric:
+    # governments as parties: "a meeting between Wang Yi and officials from the two
+    # countries", "talks between Saudi Arabia and Iran", "the two sides held negotiations"
+    parties: list[Actor] = []
+    if len(persons) < 2 and mtype in ("talks", "summit", "other") and kind != "joint":
+        parties = _country_parties(text, actors, s, cs, ce, ts, te, persons)
+        if len(persons) + len(parties) >= 2:
+            orgs = []
+        else:
+            parties = []
+
+    if len(persons) + len(parties) < 2 and anaphoric:
         return None
-    if len(persons) < 2 and not orgs and mtype != "visit":
+    if len(persons) < 2 and not orgs and not parties and mtype != "visit":
+        if _DELEGATED.search(text, max(cs, ts - 80), ts) or _BLOC_NOUN_BEFORE.search(text, max(cs, ts - 60), ts) or \
+                (kind == "summit" and text[ts].isupper() and re.search(r"[A-Z][\w'’-]*\s+$", text[max(cs, ts - 30):ts])):
+            # "a Group of 20 meeting in Indonesia": a gathering of a bloc, whose other
+            # members the article does not name here
+            # "agreed to resume vice-ministerial-level strategic talks": talks of unnamed
+            # officials the leaders named before set up, not a meeting of theirs
+            return None
         # "the two leaders met", "a video conference in June", "he ... with his counterpart"
         ctx = _context_parties(cands, persons, si, text, ts, te, after, actors, sents, clause)
         if ctx is None:
             return None
         persons = ctx
-    if len(persons) < 2 and len(orgs) + len(persons) < 2 and country is None:
+    if len(persons) < 2 and len(orgs) + len(persons) + len(parties) < 2 and country is None:
         return None
     if len(persons) >= 2:
         orgs = []
@@ -795,8 +1035,19 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
     in_clause = [d for d in dates if cs <= d.start < ce]
     # a bare year in a later clause ("..., consisting of Bill Clinton in 2000") is another event's
     dates = [d for d in dates if cs <= d.start < ce or not (d.precision == "year" and d.start >= ce)]
+    # "... since President Joe Biden took office in January": that clause's date is its own
+    other_event = [(a, b) for a, b in _clauses(text, s, e) if (a, b) != (cs, ce) and _OTHER_EVENT_CLAUSE.match(text, a, b)]
+    if other_event:
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in other_event)]
     taken = {k for k, v in used_dates.items() if v not in (si, -1)}
-    d = _nearest_date(in_clause, ts, status, published, taken, text) or \
+    d = None
+    if _WHEN_CLAUSE.match(text, cs, ce):
+        # "... since 2016, when Mr Xi met then-Prime Minister Malcolm Turnbull": the date
+        # the when-clause hangs on
+        d = next((x for x in sent_dates[si] if 0 <= cs - x.end <= 3 and _date_ok(
+            DateMention(x.date, x.precision, re.sub(r"^\w+\s+", "", x.text), x.start, x.end, x.relative),
+            status, published)), None)
+    d = d or _nearest_date(in_clause, ts, status, published, taken, text) or \
         _nearest_date(dates, ts, status, published, taken, text)
     context_date = False
     if d is None and not anaphoric:
@@ -805,8 +1056,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
             if status == "planned":
                 # borrow only what reads the same either way ("on May 29, 2024", "next week")
                 prev = [fut_by_start.get(x.start, x) for x in prev
-                        if fut_by_start.get(x.start, x).date == x.date and
-                        (published is None or x.date is None or x.date >= published)]
+                        if fut_by_start.get(x.start, x).date == x.date and x.date is not None and
+                        (published is None or x.date >= published)]
             prev = [x for x in prev if _date_ok(x, status, published, text) and not (
                 x.precision == "year" and _FIGURE_BEFORE.search(text[max(0, x.start - 30):x.start]))]
             if prev:
@@ -843,11 +1094,23 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
                 break
 
     return _Cand(sent=si, start=s, end=e, trig_start=ts, trig_end=te, mtype=mtype, status=status,
-                 persons=persons, others=orgs, country=country, date=d, place=place, place_rank=rank,
-                 distinct=distinct, anaphoric=anaphoric, context_date=context_date,
+                 persons=persons, others=orgs, parties=parties, country=country, date=d, place=place, place_rank=rank,
+                 distinct=distinct, anaphoric=anaphoric, context_date=context_date, soft=soft_only,
                  evidence_start=s, evidence_end=e)
 
 
+_DELEGATED = re.compile(
+    r"(?:\b[\w]+-level\b|\b(?:working|expert|vice-ministerial|ministerial|deputy|technical)[\s-]+level\b|"
+    r"\bagree[sd]?\s+(?:on\s+|to\s+(?:(?:resume|restart|relaunch|launch|establish|set\s+up|hold|create|revive|"
+    r"reopen|open|start|begin|continue|regulari[sz]e|institutionali[sz]e)\b))|"
+    r"\b(?:resum(?:e|ed|ption\s+of)|restart(?:ed)?|relaunch(?:ed)?|revival\s+of|establishment\s+of)\b)"
+    r"[^.;]*$", re.I)
+_BLOC_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:G-?\d{1,2}|Group\s+of\s+(?:\d+|[A-Z]\w+)|[A-Z]{2,6})|\b[A-Z][\w-]*\s+(?:Summit|Forum|Council|Conference|"
+    r"Assembly|Union|Organi[sz]ation|Cooperation|Community))\s+(?:(?:forum|leaders['’]?|ministerial|summit|"
+    r"council|foreign\s+ministers['’]?|heads\s+of\s+(?:state|government))\s+)*$")
+_WHEN_CLAUSE = re.compile(r"\s*when\b", re.I)
+_OTHER_EVENT_CLAUSE = re.compile(r"[\s,]*(?:since|until|till|because|although|though|whereas)\b", re.I)
 _FIRST = re.compile(r"\bfirst\b", re.I)
 _TALKS_OF = re.compile(r"\s+(?:of|about)\b", re.I)
 _HELD_BEFORE = re.compile(r"\b(?:held|hold|had)\s", re.I)
@@ -864,6 +1127,173 @@ _UNRESOLVED_SUBJECT = re.compile(
     r"^\s*(?:that|this|the|a|an|his|her|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
     r"(?:(?:will|would|is|was|has|had|to|also|then|may|might|could|can|should|are|were|be)\s+){0,2}$")
 _POSS_BEFORE = re.compile(r"\b(?P<pron>his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+_PAIR_JOIN = re.compile(r"\s*,?\s+and\s+(?:(?:his|her|their)\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def _pair_subject(actors, text: str, cs: int, ts: int) -> list[Actor] | None:
+    """The two people of "P1 and P2 <verb>" right before the verb at ``ts``, if of
+    different countries (or one of unknown country)."""
+    people = [m for m in actors.in_span(cs, ts) if _person_ok(m.actor)]
+    if len(people) < 2:
+        return None
+    a, b = people[-2], people[-1]
+    if a.actor.name == b.actor.name or ts - b.char_end > 30 or "," in text[b.char_end:ts]:
+        return None
+    if not _PAIR_JOIN.fullmatch(text, a.char_end, b.char_start):
+        return None
+    if a.actor.country_code and a.actor.country_code == b.actor.country_code:
+        return None
+    # the pair opens its clause: "X and Y signed", not "... told X and Y signed"
+    head = text[cs:people[-2].char_start]
+    if re.search(r"\b(?:with|to|by|from|for|of|between|and)\s+(?:[\w-]+\s+){0,3}$", head, re.I):
+        return None
+    return [a.actor, b.actor]
+
+
+_HEAD_ROLE = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|"
+                        r"crown\s+prince|head\s+of\s+(?:state|government)|leader)\b", re.I)
+_NOT_HEAD = re.compile(r"\b(?:vice|deputy|former|ex|first\s+lady|opposition|party)\b", re.I)
+
+
+def _add_hosts(items: list[_Cand], actors, text: str, sents) -> None:
+    """"Modi's state visit to London. ... signed at Chequers, British Prime Minister Keir
+    Starmer's official residence": a held visit the article reports no meeting for gains
+    the head of the country visited named in the sentence before or after."""
+    for it in items:
+        if it.mtype != "visit" or it.status != "held" or it.country is None or len(it.persons) != 1:
+            continue
+        p, code = it.persons[0], it.country.country_code
+        if p.country_code == code:
+            continue
+        if any(o is not it and p.name in o.names() and any(x.country_code == code for x in o.persons)
+               for o in items):
+            continue  # the article reports the visitor's meeting with a host itself
+        host = _host_nearby(actors, text, sents, it.sent, code)
+        if host is not None and host.name != p.name:
+            it.persons = it.persons + [host]
+
+
+def _host_nearby(actors, text: str, sents, si: int, code: str) -> Actor | None:
+    """The one head of state or government of country ``code`` named in the sentences
+    around sentence ``si`` (same paragraph)."""
+    found: dict[str, Actor] = {}
+    for k in (si + 1, si - 1):
+        if not 0 <= k < len(sents):
+            continue
+        lo, hi = (sents[si][1], sents[k][1]) if k > si else (sents[k][0], sents[si][0])
+        if "\n" in text[lo:hi].strip():
+            continue  # another paragraph
+        for men in actors.in_span(sents[k][0], sents[k][1]):
+            a = men.actor
+            role = a.role or ""
+            if _person_ok(a) and a.country_code == code and _HEAD_ROLE.search(role) and not _NOT_HEAD.search(role):
+                found[a.name] = a
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_DELEGATE_NOUN = r"(?:officials|representatives|delegations|delegates|envoys|negotiators|diplomats|teams|sides)"
+_DELEGATES_OF = re.compile(r"\b" + _DELEGATE_NOUN + r"\s+(?:from|of)\s+(?P<two>(?:the\s+two|both)\s+"
+                           r"(?:countries|sides|nations|states|governments|parties)\b)?", re.I)
+_TWO_SIDES = re.compile(r"\b(?:the\s+two|both)\s+(?:sides|countries|nations|governments|delegations)\b", re.I)
+_DEMONYM_PAIR = re.compile(r"\b(?P<a>[A-Z][\w.’'-]*[\w.])\s+and\s+(?P<b>[A-Z][\w-]+)\s+" + _DELEGATE_NOUN + r"\b")
+_BETWEEN_AFTER = re.compile(r"\s+(?:(?:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?between\s", re.I)
+_COUNTRY_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+
+
+def _countries_listed(actors, text: str, start: int, limit: int) -> list[Actor]:
+    """Countries named one after another from ``start``: "Saudi Arabia and Iran", "Riyadh and Tehran"."""
+    out: list[Actor] = []
+    pos = start
+    for men in actors.in_span(start, limit):
+        if men.char_start < pos:
+            continue
+        gap = text[pos:men.char_start]
+        if out and not _COUNTRY_LIST_GAP.fullmatch(gap) or not out and gap.strip() not in ("", "the"):
+            break
+        if men.actor.actor_type != "country":
+            break
+        out.append(men.actor)
+        pos = men.char_end
+    return _unique(out)
+
+
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|into|via|across|inside)\s+(?:the\s+)?|[A-Z][\w'’-]+,\s*)$")
+
+
+def _last_countries(actors, pos: int, exclude: set[str], lo: int, text: str = "") -> list[Actor]:
+    """The two distinct countries named last before ``pos`` (not those in ``exclude``)."""
+    found: list[Actor] = []
+    for men in actors._before(pos):
+        if men.char_start < lo:
+            break
+        a = men.actor
+        if _LOCATIVE_BEFORE.search(text, max(0, men.char_start - 30), men.char_start):
+            continue  # "in Muscat, Oman": a place, not a side
+        if a.actor_type == "country" and a.country_code not in exclude and \
+                a.name not in {x.name for x in found}:
+            found.append(a)
+            if len(found) == 2:
+                return found[::-1]
+    return []
+
+
+_TOPIC_OF_TRIGGER = re.compile(
+    r"\b(?:about|regarding|concerning|discuss(?:ed|es|ing)?|on|over|for|urged?|urging|call(?:ed|s)?\s+for|"
+    r"support(?:ed|s|ing)?|backs?|backed|progress\s+(?:in|on)|prospects?\s+(?:of|for)|push(?:ed|es)?\s+for|"
+    r"mediat(?:e|ed|es|ing)|broker(?:ed|s|ing)?|facilitat(?:e|ed|es|ing)|stall(?:ed|s)?|collapse\s+of|"
+    r"failure\s+of|resumption\s+of|sabotag\w+|undermin\w+)\b(?:[^,;]|,\s*(?:as\s+well\s+as|and)\b)*$", re.I)
+
+
+def _country_parties(text, actors, s, cs, ce, ts, te, persons) -> list[Actor]:
+    exclude = {p.country_code for p in persons if p.country_code}
+    if _TOPIC_OF_TRIGGER.search(text, max(s, ts - 150), ts):
+        return []  # "They talked about ... negotiations between Russia and Ukraine": a topic
+    for m in _DELEGATES_OF.finditer(text, cs, ce):
+        if m.group("two"):
+            got = _last_countries(actors, m.start(), exclude, max(0, s - 1500), text)
+        else:
+            got = _countries_listed(actors, text, m.end(), min(ce, m.end() + 80))
+        got = [c for c in got if c.country_code not in exclude]
+        if len(got) >= 2 or (got and persons):
+            return got
+    for m in _DEMONYM_PAIR.finditer(text, cs, ce):
+        a, b = reference.country_for(m.group("a")), reference.country_for(m.group("b"))
+        if a and b and a.alpha3 != b.alpha3 and not ({a.alpha3, b.alpha3} & exclude):
+            return [Actor(a.name, "country", a.alpha3), Actor(b.name, "country", b.alpha3)]
+    bm = _BETWEEN_AFTER.match(text, te, ce)
+    if bm:
+        got = [c for c in _countries_listed(actors, text, bm.end(), min(ce, bm.end() + 80))
+               if c.country_code not in exclude]
+        if len(got) >= 2:
+            return got
+    if not persons:
+        # "... after the two sides held negotiations": the sides named last
+        m = None
+        for m in _TWO_SIDES.finditer(text, cs, ts):
+            pass
+        if m is not None and ts - m.end() < 30:
+            return _last_countries(actors, m.start(), exclude, max(0, s - 1500), text)
+    return []
+
+
+_COUNTERPART_LINK = re.compile(
+    r"\b(?:with|by|to|and|hosts?|hosted|welcom\w*|invit\w*|met|meet|receiv\w*|accompan\w*|greet\w*|joined|"
+    r"alongside|counterpart)\b[^,;]{0,40}$", re.I)
+
+
+def _visit_counterpart(actors, text, cs, ce, ts, te, persons) -> bool:
+    """A visit to no named place needs a counterpart the words tie to it ("his visit
+    with Putin", "welcomed by Xi", "X and Y visited ..."), not any person of the clause."""
+    for men in actors.in_span(cs, ce):
+        if men.actor.name not in {p.name for p in persons[1:]}:
+            continue
+        if men.char_end <= ts:
+            return True  # before the visit word: a subject or a host
+        if _COUNTERPART_LINK.search(text, te, men.char_start) or not text[te:men.char_start].strip(" ,"):
+            return True
+    return False
 
 
 def _possessor(text, actors, s, e, cs, ce, ts, before) -> Actor | None:
@@ -1000,6 +1430,11 @@ def _parties_compatible(a: _Cand, b: _Cand) -> bool:
 
 
 def _compatible(a: _Cand, b: _Cand) -> bool:
+    if a.status != b.status and (a.soft or b.soft) and a.names() == b.names() and a.names() and \
+            not (a.distinct or b.distinct) and frozenset({a.mtype, b.mtype}) in _TYPE_OK | _TYPE_NEEDS_SAME_DATE and \
+            _dates_compatible(a.date, b.date):
+        # "the in-person meeting with Trump would help ...": the meeting reported as held
+        return True
     if a.status != b.status:
         # a partial report of the same gathering ("Xi is attending a meeting this week of
         # the SCO") and a fuller one of it written ahead ("will bring together Xi and Putin")
@@ -1018,7 +1453,10 @@ def _compatible(a: _Cand, b: _Cand) -> bool:
     if not _dates_compatible(da, db):
         return False
     if a.mtype != b.mtype and frozenset({a.mtype, b.mtype}) in _TYPE_NEEDS_SAME_DATE and not (
-            (da is None and db is None) or (_same_date(da, db) and da.precision == db.precision == "day")):
+            (da is None and db is None) or
+            # one report says nothing of when: the summit and the talks of one article
+            ((a.date is None or b.date is None) and not (a.distinct or b.distinct)) or
+            (_same_date(da, db) and da.precision == db.precision == "day")):
         # talks at a summit and the summit itself, a call and talks: one meeting only when
         # the article dates them alike; "this week's summit" and "Thursday's talks" are two
         return False
@@ -1034,7 +1472,10 @@ def _absorb(a: _Cand, b: _Cand) -> None:
     if len(b.persons) > len(a.persons) and len(a.persons) < 2:
         a.evidence_start, a.evidence_end = b.evidence_start, b.evidence_end
         a.mtype = b.mtype if a.mtype == "visit" else a.mtype
+    if a.mtype == "other" and b.mtype not in ("other", "call"):
+        a.mtype = b.mtype  # "X and Y signed ..." and "their talks": talks
     a.persons = _unique(a.persons + b.persons)
+    a.parties = _unique(a.parties + b.parties)
     a.others = _unique(a.others + b.others)
     if a.country is None:
         a.country = b.country
@@ -1130,7 +1571,8 @@ def _fill_places(items: list[_Cand], text: str, sents, dateline: str | None,
 
 
 def _final_participants(c: _Cand) -> list[Actor]:
-    parts = list(c.persons)
+    parts = list(c.persons) + [p for p in c.parties if p.country_code not in {x.country_code for x in c.persons
+                                                                             if x.country_code}]
     if len(parts) < 2:
         parts += c.others
     if c.country is not None and (c.mtype == "visit" or len(parts) < 2):
