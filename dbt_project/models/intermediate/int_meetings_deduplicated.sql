@@ -2,8 +2,8 @@
 -- articles are one meeting when they have the same participants and compatible dates:
 -- day-precise dates at most a day apart form one meeting; a mention dated only to the
 -- month or year joins the best-attested meeting of that month or year; an undated one
--- joins only the other undated reports of the same kind and place, and only for parties
--- with no dated meeting at all.
+-- joins only the other undated reports at the same place (one calls it a visit, another
+-- talks), and only for parties with no dated meeting at all.
 -- A country that hosts its own leader ("Xi's visit to China") is the setting, not a
 -- party, so it does not count towards the participants.
 with actors as (
@@ -167,9 +167,9 @@ assigned as (
             when i.meeting_date is not null then cast(i.meeting_date as varchar) || '/' || i.date_precision
             when i.participants_key in (select participants_key from day_meetings)
                 then 'undated/' || i.document_id || '/' || cast(i.meeting_index as varchar)
-            else 'undated/' || coalesce(i.meeting_type, '') || '/' || coalesce(i.location, '') || '/'
+            else 'undated/' || coalesce(i.location, '') || '/'
                 || cast(row_number() over (
-                    partition by i.participants_key, i.meeting_type, i.location, i.document_id
+                    partition by i.participants_key, i.location, i.document_id
                     order by i.meeting_index) as varchar)
         end
     from imprecise i
