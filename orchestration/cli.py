@@ -125,5 +125,95 @@ def seeds() -> None:
         click.echo(f"wrote {path}")
 
 
+@main.command()
+@click.option("--postgres", "dsn", required=True, envvar="COMMUNIQUE_POSTGRES_DSN",
+              help="PostgreSQL connection string (libpq DSN or URL; COMMUNIQUE_POSTGRES_DSN).")
+@click.option("--warehouse", type=click.Path(dir_okay=False),
+              help="Published DuckDB file (COMMUNIQUE_WAREHOUSE; default warehouse/communique.duckdb).")
+@click.option("--reader-role", default="communique_reader", show_default=True, envvar="COMMUNIQUE_POSTGRES_READER",
+              help="Read-only role for BI tools, created if missing.")
+@click.option("--reader-password", envvar="COMMUNIQUE_POSTGRES_READER_PASSWORD",
+              help="Makes the role a LOGIN role with this password (else NOLOGIN, to grant to BI logins).")
+def publish(dsn: str, warehouse: str | None, reader_role: str, reader_password: str | None) -> None:
+    """Copy schemas marts and reporting of the published file into PostgreSQL, swapped in atomically."""
+    import psycopg
+
+    from .config import resolve_paths
+    from .serve.postgres import publish_to_postgres, redact_dsn
+
+    paths = resolve_paths(None, warehouse)
+    try:
+        counts = publish_to_postgres(paths.warehouse, dsn, reader_role=reader_role,
+                                     reader_password=reader_password, log=lambda m: click.echo(m, err=True))
+    except (FileNotFoundError, TimeoutError, psycopg.OperationalError) as exc:
+        raise click.ClickException(str(exc).strip()) from exc
+    for table, n in counts.items():
+        click.echo(f"{table:<45} {n:>9} rows")
+    click.echo(f"published {len(counts)} tables from {paths.warehouse} to {redact_dsn(dsn)}; "
+               f"read-only role: {reader_role}")
+
+
+@main.command()
+@click.option("--warehouse", type=click.Path(dir_okay=False),
+              help="Published DuckDB file (COMMUNIQUE_WAREHOUSE; default warehouse/communique.duckdb).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Folder for index.html (default: report/ beside the published file).")
+def report(warehouse: str | None, out_dir: str | None) -> None:
+    """Write the offline HTML report (charts) from the published warehouse; print its path."""
+    from .config import resolve_paths
+    from .serve.report import build_report
+
+    paths = resolve_paths(None, warehouse)
+    try:
+        result = build_report(paths.warehouse, out_dir or paths.report_dir)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{result.charts} charts from {paths.warehouse}", err=True)
+    click.echo(str(result.path))
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_only", is_flag=True, help="List the saved analyses with their descriptions.")
+@click.option("--warehouse", type=click.Path(dir_okay=False),
+              help="Published DuckDB file (COMMUNIQUE_WAREHOUSE; default warehouse/communique.duckdb).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--search", help="Keep rows whose text contains WORD (case-insensitive; see --list).")
+@click.option("--pair", help="Keep rows about two countries, ISO alpha-3 codes: CHN-RUS.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
+def query(name: str | None, list_only: bool, warehouse: str | None, fmt: str, search: str | None,
+          pair: str | None, limit: int | None) -> None:
+    """Run a saved analysis on the published warehouse (read-only): `communique query --list`."""
+    from .serve.analyses import FORMATS, AnalysisError, describe_catalog, run
+
+    if list_only or not name:
+        click.echo(describe_catalog())
+        return
+    import duckdb
+
+    from .config import resolve_paths
+
+    path = resolve_paths(None, warehouse).warehouse
+    if not path.is_file():
+        raise click.ClickException(f"no published warehouse at {path}; run `communique build` first")
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            result = run(con, name, search=search, pair=pair, limit=limit)
+        finally:
+            con.close()
+    except AnalysisError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except duckdb.CatalogException as exc:
+        raise click.ClickException(f"{path} has no reporting tables for {name} (built before they existed?): "
+                                   f"run `communique build`.\n{exc}") from exc
+    if fmt == "table" and sys.stdout.isatty():
+        import shutil
+
+        click.echo(FORMATS[fmt](result, total_width=shutil.get_terminal_size().columns))
+    else:
+        click.echo(FORMATS[fmt](result).rstrip("\n"))
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,13 +7,15 @@ from dagster_dbt import DbtCliResource
 from .dbt import dbt_project
 from .defs.extract import extract_facts
 from .defs.ingest import ingest_articles
+from .defs.postgres import postgres_marts
 from .defs.publish import published_warehouse
+from .defs.report import html_report
 from .defs.sensors import build_everything, nightly_build, raw_folder_sensor
 from .defs.transform import communique_dbt
 from .resources import CommuniqueWarehouse
 
 defs = dg.Definitions(
-    assets=[ingest_articles, extract_facts, communique_dbt, published_warehouse],
+    assets=[ingest_articles, extract_facts, communique_dbt, published_warehouse, html_report, postgres_marts],
     jobs=[build_everything],
     sensors=[raw_folder_sensor],
     schedules=[nightly_build],

@@ -9,11 +9,14 @@ from .ingest import WRITER_POOL
 MART_KEYS = [dg.AssetKey(["marts", n]) for n in (
     "dim_documents", "dim_actors", "fct_meetings", "bridge_meeting_participants",
     "bridge_meeting_documents", "fct_statements", "fct_trade_figures")]
+REPORTING_KEYS = [dg.AssetKey(["reporting", n]) for n in (
+    "rpt_meetings_per_month_by_pair", "rpt_actor_network", "rpt_statements", "rpt_statements_by_speaker",
+    "rpt_trade_figures", "rpt_trade_figures_by_measure_period", "rpt_relationship_timeline")]
 
 
 @dg.asset(
     key=dg.AssetKey("published_warehouse"),
-    deps=MART_KEYS,
+    deps=MART_KEYS + REPORTING_KEYS,
     group_name="publish",
     kinds={"duckdb"},
     owners=["team:communique"],

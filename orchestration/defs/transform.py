@@ -1,13 +1,20 @@
 """Stage 3: dbt shapes the raw tables into staging, intermediate and the public marts."""
 
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 import dagster as dg
+import duckdb
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from ..config import resolve_paths
 from ..dbt import dbt_project, prepare_manifest
 from .ingest import WRITER_POOL
+
+
+# Analysts expect the marts to follow the news: a day without a build warns, two days fail.
+MARTS_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(days=2), warn_window=timedelta(days=1))
 
 
 class CommuniqueTranslator(DagsterDbtTranslator):
@@ -22,6 +29,10 @@ class CommuniqueTranslator(DagsterDbtTranslator):
     def get_owners(self, dbt_resource_props: Mapping[str, Any]):
         return ["team:communique"]
 
+    def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project) -> dg.AssetSpec:
+        spec = super().get_asset_spec(manifest, unique_id, project)
+        return dg.apply_freshness_policy(spec, MARTS_FRESHNESS) if spec.group_name == "marts" else spec
+
 
 @dbt_assets(
     manifest=prepare_manifest(dbt_project),
@@ -31,4 +42,36 @@ class CommuniqueTranslator(DagsterDbtTranslator):
 )
 def communique_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     """`dbt build`: models, seeds and their tests (shown as asset checks)."""
-    yield from dbt.cli(["build"], context=context).stream()
+    yield from _with_row_counts(context, dbt.cli(["build"], context=context).stream())
+
+
+def _with_row_counts(context: dg.AssetExecutionContext, events):
+    """dbt's events, each table's with `dagster/row_count`, counted once dbt has exited.
+
+    dagster-dbt's own `.fetch_row_counts()` leaves its DuckDB connection open in this
+    process, and the next read of the working database then fails; one short read-only
+    connection after dbt's writer process is gone does the same job.
+    """
+    buffered, error = [], None
+    try:
+        buffered.extend(events)
+    except Exception as exc:  # the events before a failure still reach the UI, then it is raised
+        error = exc
+    counts = {}
+    try:
+        con = duckdb.connect(str(resolve_paths().work_db), read_only=True)
+        try:
+            for schema, table in con.execute("select table_schema, table_name from information_schema.tables "
+                                             "where table_type = 'BASE TABLE' and table_schema <> 'raw'").fetchall():
+                counts[(schema, table)] = con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
+        finally:
+            con.close()
+    except duckdb.Error as exc:
+        context.log.warning(f"row counts not read: {exc}")
+    for event in buffered:
+        key = event.asset_key if isinstance(event, dg.AssetMaterialization) else \
+            context.asset_key_for_output(event.output_name) if isinstance(event, dg.Output) else None
+        n = counts.get(tuple(key.path[-2:])) if key is not None else None
+        yield event if n is None else event.with_metadata({**event.metadata, "dagster/row_count": n})
+    if error is not None:
+        raise error
