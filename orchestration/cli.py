@@ -95,8 +95,13 @@ def build_summary(result, paths) -> str:
     checks = result.get_asset_check_evaluations()
     passed = sum(1 for c in checks if c.passed)
     lines.append(f"dbt tests:   {passed} passed, {len(checks) - passed} failed")
-    lines.append("build:       " + ("succeeded" if result.success else "FAILED (the published warehouse "
-                                      "was left as it was)"))
+    published = any(e.is_step_success and e.step_key == "published_warehouse" for e in result.all_events)
+    if result.success:
+        lines.append("build:       succeeded")
+    elif published:
+        lines.append("build:       FAILED after publishing (the warehouse file is new; see the failed step)")
+    else:
+        lines.append("build:       FAILED (the published warehouse was left as it was)")
     return "\n".join(lines)
 
 
