@@ -136,7 +136,8 @@ LAUNCH = """mutation Launch($params: ExecutionParams!) { launchRun(executionPara
 RUN = """query Run($id: ID!) { runOrError(runId: $id) { __typename ... on Run { status } } }"""
 
 RUN_ERRORS = """query Logs($id: ID!) { logsForRun(runId: $id) { __typename ... on EventConnection {
-  events { __typename ... on MessageEvent { message } ... on ExecutionStepFailureEvent { stepKey error { message } } } } } }"""
+  events { __typename ... on MessageEvent { message }
+           ... on ExecutionStepFailureEvent { stepKey error { message } } } } } }"""
 
 
 SENSORS = """query S($repositorySelector: RepositorySelector!) {

@@ -209,8 +209,8 @@ def _figures_chart(q: _Query) -> Chart:
             marker={"size": 11, "opacity": 0.75, "line": {"width": 1, "color": "#333"}},
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"), row=i, col=1)
         fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, row=i, col=1)
-        values = [r[2] for r in items if r[2] > 0]
-        log = unit != "percent" and values and max(values) / min(values) > 100
+        values = [r[2] for r in items]
+        log = unit != "percent" and min(values) > 0 and max(values) / min(values) > 100
         fig.update_yaxes(title_text=f"{unit} ({word})" if word else unit, type="log" if log else "linear",
                          row=i, col=1)
     fig.update_layout(height=max(300, 260 * len(shown)), template="plotly_white",
