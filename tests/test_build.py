@@ -135,3 +135,46 @@ def test_failed_build_leaves_the_published_warehouse_whole(tmp_path):
     with pytest.raises(AssertionError, match="build failed"):
         run_build(raw, warehouse)
     assert marts_snapshot(warehouse) == before
+
+
+def test_readers_of_the_published_file_never_fail_while_a_build_runs(tmp_path):
+    """DuckDB readers (as the CLI and BI drivers open it, read-only) during a rebuild: no lock errors."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seeds = seed_paths()
+    for p in seeds[:2]:
+        shutil.copy(p, raw / p.name)
+    warehouse = tmp_path / "wh" / "communique.duckdb"
+    run_build(raw, warehouse)
+    for p in seeds[2:]:
+        shutil.copy(p, raw / p.name)
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COMMUNIQUE_")}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "orchestration.cli", "build", "--raw-dir", str(raw), "--warehouse", str(warehouse)],
+        cwd=str(seed_paths()[0].parent.parent), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    reads, errors, counts = 0, [], set()
+    deadline = time.monotonic() + 300
+    while build.poll() is None and time.monotonic() < deadline:
+        try:
+            con = duckdb.connect(str(warehouse), read_only=True)
+            try:
+                counts.add(con.execute("select count(*) from marts.dim_documents").fetchone()[0])
+                con.execute("select * from marts.fct_statements join marts.dim_documents using (document_id)").fetchall()
+            finally:
+                con.close()
+            reads += 1
+        except duckdb.Error as err:
+            errors.append(str(err))
+        time.sleep(0.05)
+    output = build.communicate(timeout=60)[0]
+    assert build.returncode == 0, output[-2000:]
+    assert errors == [], errors[:3]
+    assert reads >= 10
+    assert counts <= {2, 5}  # a reader sees the old warehouse or the new one, never a half-built one
+    assert _query(warehouse, "select count(*) from marts.dim_documents")[0][0] == 5
