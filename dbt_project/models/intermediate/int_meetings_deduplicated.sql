@@ -2,8 +2,8 @@
 -- articles are one meeting when they have the same participants and compatible dates:
 -- day-precise dates at most a day apart form one meeting; a mention dated only to the
 -- month or year joins the best-attested meeting of that month or year; an undated one
--- joins only the other undated reports at the same place (one calls it a visit, another
--- talks), and only for parties with no dated meeting at all.
+-- joins the parties' only dated meeting, or, for parties with no dated meeting at all, the
+-- other undated reports at the same place (one calls it a visit, another talks).
 -- A country that hosts its own leader ("Xi's visit to China") is the setting, not a
 -- party, so it does not count towards the participants.
 with actors as (
@@ -104,6 +104,11 @@ day_meetings as (
     group by participants_key, island
 ),
 
+dated_meetings as (
+    select *, count(*) over (partition by participants_key) as pair_meetings
+    from day_meetings
+),
+
 imprecise as (
     select m.document_id, m.meeting_index, m.participants_key, m.meeting_date, m.date_precision, m.location,
         m.meeting_type
@@ -112,8 +117,9 @@ imprecise as (
 ),
 
 -- A month- or year-dated mention joins the best-attested meeting of that month or year
--- where the places do not disagree. An undated one joins no dated meeting: parties who
--- meet often (heads of state) would be merged across years on the place alone.
+-- where the places do not disagree. An undated one joins a dated meeting only when the
+-- parties have exactly one dated meeting and the places do not disagree: parties who meet
+-- often (heads of state) would otherwise be merged across years.
 candidates as (
     select
         i.document_id,
@@ -125,13 +131,14 @@ candidates as (
         count(*) over (partition by i.document_id, i.meeting_index) as n_candidates,
         i.meeting_date is null as undated
     from imprecise i
-    inner join day_meetings d
+    inner join dated_meetings d
         on d.participants_key = i.participants_key
         and not list_contains(d.documents, i.document_id)
         and (i.location is null or d.location is null or d.location = i.location)
         and (
             (i.date_precision = 'month' and date_trunc('month', d.anchor_date) = i.meeting_date)
             or (i.date_precision = 'year' and date_trunc('year', d.anchor_date) = i.meeting_date)
+            or (i.meeting_date is null and d.pair_meetings = 1)
         )
 ),
 
