@@ -26,13 +26,26 @@ def seed_text(index: int) -> str:
     return seed_paths()[index].read_text(encoding="utf-8")
 
 
+def landing_folder(base: Path, paths: list[Path]) -> Path:
+    """A fresh landing folder holding copies of the given articles."""
+    raw = base / "raw"
+    raw.mkdir()
+    for p in paths:
+        shutil.copy(p, raw / p.name)
+    return raw
+
+
+def build_command(raw_dir: Path, warehouse: Path) -> tuple[list[str], dict[str, str]]:
+    """The `communique build` command line and an environment free of COMMUNIQUE_* settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COMMUNIQUE_")}
+    return [sys.executable, "-m", "orchestration.cli", "build", "--raw-dir", str(raw_dir),
+            "--warehouse", str(warehouse)], env
+
+
 def run_build(raw_dir: Path, warehouse: Path) -> subprocess.CompletedProcess:
     """`communique build` in its own process, as a user runs it."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COMMUNIQUE_")}
-    proc = subprocess.run(
-        [sys.executable, "-m", "orchestration.cli", "build", "--raw-dir", str(raw_dir),
-         "--warehouse", str(warehouse)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    args, env = build_command(raw_dir, warehouse)
+    proc = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         raise AssertionError(f"build failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     return proc
@@ -53,10 +66,7 @@ def marts_snapshot(warehouse: Path) -> dict[str, list[tuple]]:
 def seeds_build(tmp_path_factory) -> Path:
     """A warehouse built from a copy of raw/ (the five sample articles)."""
     base = tmp_path_factory.mktemp("seeds")
-    raw = base / "raw"
-    raw.mkdir()
-    for p in seed_paths():
-        shutil.copy(p, raw / p.name)
+    raw = landing_folder(base, seed_paths())
     warehouse = base / "warehouse" / "communique.duckdb"
     proc = run_build(raw, warehouse)
     (base / "build.log").write_text(proc.stdout + proc.stderr)

@@ -7,7 +7,7 @@ import shutil
 import duckdb
 import pytest
 
-from conftest import marts_snapshot, run_build, seed_paths
+from conftest import ROOT, build_command, landing_folder, marts_snapshot, run_build, seed_paths
 
 CONTRACT = {
     "dim_documents": ["document_id", "file_name", "title", "source", "url", "dateline", "published_date",
@@ -74,11 +74,8 @@ def test_summary_reports_files_documents_facts_and_tests(seeds_build):
 
 
 def test_rebuild_is_idempotent_incremental_and_forgets_removed_files(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
     seeds = seed_paths()
-    for p in seeds[:4]:
-        shutil.copy(p, raw / p.name)
+    raw = landing_folder(tmp_path, seeds[:4])
     warehouse = tmp_path / "wh" / "communique.duckdb"
 
     run_build(raw, warehouse)
@@ -102,9 +99,7 @@ def test_rebuild_is_idempotent_incremental_and_forgets_removed_files(tmp_path):
 
 
 def test_bad_inputs_are_set_aside_and_the_build_goes_on(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(seed_paths()[0], raw / "good.txt")
+    raw = landing_folder(tmp_path, seed_paths()[:1])
     (raw / "empty.txt").write_bytes(b"")
     (raw / "binary.txt").write_bytes(b"\x00\x01\x02" * 1000)
     (raw / "feed.jsonl").write_text('{"text": "far too short to be an article"}\n{oops\n')
@@ -121,9 +116,7 @@ def test_bad_inputs_are_set_aside_and_the_build_goes_on(tmp_path):
 
 
 def test_failed_build_leaves_the_published_warehouse_whole(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(seed_paths()[0], raw / "a.txt")
+    raw = landing_folder(tmp_path, seed_paths()[:1])
     warehouse = tmp_path / "wh" / "communique.duckdb"
     run_build(raw, warehouse)
     before = marts_snapshot(warehouse)
@@ -131,7 +124,7 @@ def test_failed_build_leaves_the_published_warehouse_whole(tmp_path):
     work = warehouse.with_name("communique.work.duckdb")
     work.unlink()
     work.write_bytes(b"this is not a duckdb file" * 100)
-    shutil.copy(seed_paths()[1], raw / "b.txt")
+    shutil.copy(seed_paths()[1], raw / seed_paths()[1].name)
     with pytest.raises(AssertionError, match="build failed"):
         run_build(raw, warehouse)
     assert marts_snapshot(warehouse) == before
@@ -139,25 +132,18 @@ def test_failed_build_leaves_the_published_warehouse_whole(tmp_path):
 
 def test_readers_of_the_published_file_never_fail_while_a_build_runs(tmp_path):
     """DuckDB readers (as the CLI and BI drivers open it, read-only) during a rebuild: no lock errors."""
-    import os
     import subprocess
-    import sys
     import time
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
     seeds = seed_paths()
-    for p in seeds[:2]:
-        shutil.copy(p, raw / p.name)
+    raw = landing_folder(tmp_path, seeds[:2])
     warehouse = tmp_path / "wh" / "communique.duckdb"
     run_build(raw, warehouse)
     for p in seeds[2:]:
         shutil.copy(p, raw / p.name)
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COMMUNIQUE_")}
-    build = subprocess.Popen(
-        [sys.executable, "-m", "orchestration.cli", "build", "--raw-dir", str(raw), "--warehouse", str(warehouse)],
-        cwd=str(seed_paths()[0].parent.parent), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    args, env = build_command(raw, warehouse)
+    build = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     reads, errors, counts = 0, [], set()
     deadline = time.monotonic() + 300
     while build.poll() is None and time.monotonic() < deadline:
