@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from orchestration.extract.records import Actor, ActorMention
+from orchestration.extract.text import AGENCIES
 from orchestration.extract import reference
 
 # ---------------------------------------------------------------------------
@@ -117,13 +118,9 @@ GOVERNMENT_SEATS = {
 }
 
 # Outlets the world's news quotes through (cited_by, or speakers of their own reports).
-try:
-    from orchestration.extract.text import AGENCIES as _TEXT_AGENCIES
-except Exception:  # pragma: no cover - text.py absent
-    _TEXT_AGENCIES = ()
-OUTLET_WORDS = frozenset(a.lower() for a in _TEXT_AGENCIES) | frozenset(
-    "tass xinhua interfax ria sputnik reuters bloomberg cctv cgtn kyodo yonhap afp ap "
-    "izvestia kommersant vedomosti bbc cnn nhk rt".split())
+# The news agencies (text.AGENCIES) and the broadcasters and papers most quoted through.
+OUTLET_WORDS = frozenset(a.lower() for a in AGENCIES) | frozenset(
+    "cctv cgtn izvestia kommersant vedomosti bbc cnn nhk rt".split())
 OUTLET_NOUNS = ("news agency", "agency", "broadcaster", "television", "tv", "newspaper", "daily",
                 "outlet", "channel", "radio", "media", "website", "portal", "network", "tabloid")
 

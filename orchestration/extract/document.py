@@ -46,7 +46,7 @@ def extract_document(text: str, published_date: date | None,
             "speaker_type": speaker["speaker_type"], "speaker_country": speaker["speaker_country"],
             "speaker_role": speaker["speaker_role"], "statement_kind": s.kind,
             "quote_text": s.quote_text, "cue": s.cue, "cited_by": s.cited_by,
-            "statement_date": s.statement_date or published_date,
+            "statement_date": s.statement_date,
             "char_start": s.char_start, "char_end": s.char_end})
 
     meetings, participants = [], []

@@ -46,16 +46,9 @@ from datetime import date
 from orchestration.extract.records import Figure
 from orchestration.extract.sentences import split_sentences
 
-try:  # reference data (countries, currencies), written by the lead
-    from orchestration.extract.reference import country_for as _country_for
-    from orchestration.extract.reference import currency_for as _currency_for
-except ImportError:  # pragma: no cover - only while reference.py is missing
-    _country_for = None
-    _currency_for = None
-try:
-    from orchestration.extract.reference import capital_country as _capital_country
-except ImportError:  # pragma: no cover
-    _capital_country = None
+from orchestration.extract.reference import capital_country as _capital_country
+from orchestration.extract.reference import country_for as _country_for
+from orchestration.extract.reference import currency_for as _currency_for
 
 __all__ = ["extract_figures"]
 
@@ -227,16 +220,15 @@ def _currency(qualifier: str | None, word: str) -> str | None:
     base = _BASE_WORDS.get(low)
     if qualifier:
         q = qualifier.strip()
-        country = _country_for(q) if _country_for else None
+        country = _country_for(q)
         if country is not None and country.currencies:
             return country.currencies[0] if base != "USD" or "USD" not in country.currencies else "USD"
-        if _currency_for is not None:
-            code = _currency_for(f"{q} {low}")
-            if code:
-                return code
+        code = _currency_for(f"{q} {low}")
+        if code:
+            return code
     if base:
         return base
-    return _currency_for(w) if _currency_for else None
+    return _currency_for(w)
 
 
 # --------------------------------------------------------------------------- periods
@@ -944,7 +936,7 @@ def _scan(text: str) -> list[_Fig]:
             base = _PLURALS.get(curw.lower(), curw.lower())
             base = base[:-1] if base.endswith("s") and base[:-1] in _BASE_WORDS else base
             qual = m.group("curq")
-            if qual and not (qual.strip() in ("US", "U.S.") or (_country_for and _country_for(qual.strip()))):
+            if qual and not (qual.strip() in ("US", "U.S.") or _country_for(qual.strip())):
                 qual = None  # "in 2019 Biden won": no currency qualifier
             if base in _WEAK_CURRENCY and not (scale_word or qual) and base not in ("pound",):
                 continue
@@ -1462,11 +1454,8 @@ class _Sources:
     def actors(self):
         if not self._actors_tried:
             self._actors_tried = True
-            try:
-                from orchestration.extract.actors import find_actors  # type: ignore
-                self._actors = find_actors(self.text)
-            except Exception:  # the actors module is optional here
-                self._actors = None
+            from orchestration.extract.actors import find_actors  # only when a source needs resolving
+            self._actors = find_actors(self.text)
         return self._actors
 
     def _resolve_person(self, name: str, pos: int) -> str | None:
@@ -1503,7 +1492,7 @@ class _Sources:
         if len(words) == 1 and words[0][:1].isupper():
             for m in re.finditer(rf"\b(?P<first>[A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(words[0])}\b", self.text):
                 first = m.group("first")
-                if _ROLE_WORDS.fullmatch(first) or (_country_for and _country_for(first)) or first in (
+                if _ROLE_WORDS.fullmatch(first) or _country_for(first) or first in (
                         "Mr", "Mrs", "Ms", "Dr", "The", "In", "On", "And", "But", "Said", "Told"):
                     continue
                 return m.group(0)
@@ -1638,8 +1627,6 @@ class _Sources:
 # ----------------------------------------------------------------- countries
 
 def _countries(measure: str) -> list[str]:
-    if _country_for is None:
-        return []
     out: list[str] = []
     tokens = re.findall(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*", measure.replace("-", " "))
     for tok in tokens:
@@ -1654,7 +1641,7 @@ def _countries(measure: str) -> list[str]:
                     if c is not None:
                         hit = (c.alpha3, n)
                         break
-                    code = _capital_country(cand) if _capital_country else None
+                    code = _capital_country(cand)
                     if code:  # "trade with Beijing"
                         hit = (code, n)
                         break

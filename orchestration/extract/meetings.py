@@ -90,6 +90,7 @@ from orchestration.extract import reference
 from orchestration.extract.dates import DateMention, find_dates
 from orchestration.extract.records import Actor, Meeting
 from orchestration.extract.sentences import split_sentences
+from orchestration.extract.text import AGENCIES
 
 __all__ = ["extract_meetings"]
 
@@ -262,13 +263,9 @@ _SPEAKER_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){
 # places people in the picture ("Joe Biden (R) and ...", "Yoon Suk Yeol, left, and
 # ...") or ends with a picture credit ("Photo: AP", "(Xinhua/Zhang Ling)", "(AP)").
 # ---------------------------------------------------------------------------
-try:
-    from orchestration.extract.text import AGENCIES as _AGENCIES
-except Exception:  # pragma: no cover
-    _AGENCIES = ()
-_AGENCY_WORDS = "|".join(sorted({re.escape(a) for a in _AGENCIES} | {
-    "AP", "AFP", "Reuters", "Xinhua", "Getty(?:\\s+Images)?", "EPA", "Sputnik", "TASS", "Yonhap",
-    "Kyodo", "VNA", "Shutterstock", "Pool", "Handout"}, key=len, reverse=True))
+# The news agencies (text.AGENCIES) and the picture agencies and credits of captions.
+_AGENCY_WORDS = "|".join(sorted({re.escape(a) for a in AGENCIES} | {
+    "Getty(?:\\s+Images)?", "EPA", "VNA", "Shutterstock", "Pool", "Handout"}, key=len, reverse=True))
 _CAPTION_MARK = re.compile(
     r"[\w.’']\s+\((?:L|R|C|L-R|R-L|left|right|center|centre|front|\d(?:st|nd|rd|th)\s+[LR])\)"
     r"|[a-z]\s*,\s+(?:left|right|center|centre|second\s+(?:left|right)|far\s+(?:left|right))\s*,\s+(?:and|is|are|speaks?|shakes?|"

@@ -167,6 +167,7 @@ def _country_index() -> tuple[dict[str, Country], dict[str, Country]]:
     return exact, folded
 
 
+@lru_cache(maxsize=16384)
 def country_for(word: str | None) -> Country | None:
     """A country from its name, an alternative name or its demonym ("Chinese")."""
     if not word:
@@ -195,6 +196,7 @@ def _capitals() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def capital_country(city: str | None) -> str | None:
     """Alpha-3 of the country whose capital this is ("Moscow" -> "RUS")."""
     return _capitals().get(_fold(city or ""))
@@ -220,6 +222,7 @@ def _cities() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def city_country(name: str | None) -> str | None:
     """Alpha-3 of a known city or capital, None if the name is no city we know."""
     if not name:
@@ -237,6 +240,7 @@ def _currency_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=16384)
 def currency_for(token: str | None) -> str | None:
     """ISO 4217 code for a currency word, code or symbol ("roubles", "US$", "€")."""
     if not token:

@@ -28,10 +28,7 @@ from orchestration.extract import reference
 from orchestration.extract.records import Actor, ActorMention, Statement
 from orchestration.extract.sentences import paragraphs, sentence_at, split_sentences
 
-try:  # dates are a nicety for statements; never fail without them
-    from orchestration.extract.dates import find_dates
-except Exception:  # pragma: no cover
-    find_dates = None
+from orchestration.extract.dates import find_dates
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -525,13 +522,7 @@ def _quoted_words(ctx: _Ctx, s: int, e: int) -> int:
 
 
 def _statement_date(ctx: _Ctx, s: int, e: int) -> date | None:
-    if find_dates is None:
-        return None
-    try:
-        ds = find_dates(ctx.text, ctx.published, s, e)
-    except Exception:
-        return None
-    for d in ds:
+    for d in find_dates(ctx.text, ctx.published, s, e):
         if d.date is not None and d.precision == "day":
             return d.date
     return None

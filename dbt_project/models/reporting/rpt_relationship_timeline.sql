@@ -76,9 +76,10 @@ statements as (
         b.code as country_b,
         'statement' as event_kind,
         s.statement_id as event_id,
-        s.statement_date as event_date,
-        case when s.statement_date is not null then 'day' end as date_precision,
-        coalesce(strftime(s.statement_date, '%Y-%m-%d'), 'undated') as period_label,
+        -- said on the day the sentence gives, else (at the latest) on the day it was published
+        coalesce(s.statement_date, s.published_date) as event_date,
+        case when coalesce(s.statement_date, s.published_date) is not null then 'day' end as date_precision,
+        coalesce(strftime(coalesce(s.statement_date, s.published_date), '%Y-%m-%d'), 'undated') as period_label,
         s.published_date,
         s.speaker_name as actors,
         coalesce(s.speaker_name, 'unknown speaker')
