@@ -305,3 +305,16 @@ def test_possessor_is_not_the_speaker():
     text = ("Russian President Pavel Orlov will hold a telephone call this week. They will discuss the situation "
             "in the region, the Russian president's aide said.")
     assert not any(sp == "Pavel Orlov" for sp, _ in indirect(run(text)))
+
+
+def test_a_prepositional_phrase_between_verb_and_that_is_not_the_statement():
+    text = ("NATO Secretary General Jens Stoltenberg stated during the NATO summit in Washington that China "
+            "played a crucial role in enabling the war.")
+    assert indirect(run(text)) == [("Jens Stoltenberg", "China played a crucial role in enabling the war")]
+
+
+def test_the_members_of_a_body_are_not_the_body_speaking():
+    text = ("In July, 32 NATO members also stated during the NATO summit in Washington that China played a "
+            "crucial role in enabling the war. In a joint statement, the 32 NATO member states urged Beijing to "
+            "cease its support for the invasion. NATO said on Friday that the alliance would respond.")
+    assert indirect(run(text)) == [("NATO", "the alliance would respond")]

@@ -366,6 +366,9 @@ class _Ctx:
                           r"representative)s?\b"
                           r"|\s+([Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Dd]irector|[Ss]ecretary|[Mm]inister|"
                           r"CEO|[Gg]overnor|[Cc]ommissioner)\b", after)
+            if m.actor.actor_type == "organization" and re.match(
+                    r"\s+(?:member\s+(?:states|countries|nations|governments)|members|allies)\b", after):
+                continue  # "32 NATO members stated": a group of its members, not the body itself
             if nm and m.actor.actor_type in ("organization", "country"):
                 role_word = (nm.group(1) or nm.group(2)).lower()
                 p = self.actors.resolve(role_word, m.char_start)
@@ -1213,6 +1216,12 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                     if not _clause_like(text[rest_s:se], strict=True):
                         continue
                 rest = text[rest_s:se]
+            if am and am.end() > 0 and re.search(r"\b(?:on|in|at|during)\s+(?:\S+\s+){0,4}\S+\s*$", am.group(0)):
+                # "stated during the NATO summit in Washington that C": the adverbial runs on to "that"
+                pp = re.match(r"(?:\s+[\w.'’-]+){1,6}?\s*,?\s+that\b", rest)
+                if pp and not _FINITE.search(rest[:pp.end() - 4]):
+                    rest_s += pp.end() - 4
+                    rest = text[rest_s:se]
             ctx_s = rest_s
             that = re.match(r"\s*(?:,\s*)?that\b", rest)
             if base == "described" and re.match(r"\s*as\b", rest):
