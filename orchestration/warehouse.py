@@ -48,7 +48,7 @@ RAW_TABLES: dict[str, dict[str, pl.DataType]] = {
         "document_id": pl.String, "meeting_index": pl.Int32, "status": pl.String,
         "meeting_type": pl.String, "meeting_date": pl.Date, "date_precision": pl.String,
         "date_text": pl.String, "location": pl.String, "evidence": pl.String,
-        "char_start": pl.Int32, "char_end": pl.Int32,
+        "char_start": pl.Int32, "char_end": pl.Int32, "date_hint": pl.String, "location_country": pl.String,
     },
     "meeting_participants": {
         "document_id": pl.String, "meeting_index": pl.Int32, "participant_index": pl.Int32,

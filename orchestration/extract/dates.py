@@ -8,7 +8,7 @@ The API is two functions and one record:
     resolve_date(phrase, published=None, *, planned=False) -> DateMention | None
         the first date expression of a short phrase ("on Monday", "in May 2024").
 
-    DateMention(date, precision, text, start, end, relative)
+    DateMention(date, precision, text, start, end, relative, partial)
         date       datetime.date | None  first day of the month/year when less precise;
                                          None when the expression is relative and there
                                          is no published date (or it cannot be resolved)
@@ -16,6 +16,7 @@ The API is two functions and one record:
         text       the words as written ("on Monday", "Monday's", "May 29, 2024")
         start, end character offsets into the text given
         relative   True when the date needed the published date ("last week", "in May")
+        partial    "MM-DD" or "MM" of a date written without its year, else None
 
 Resolution rules (``published`` is the article's date):
 
@@ -56,6 +57,9 @@ class DateMention:
     start: int
     end: int
     relative: bool = False
+    # month and day as written when the text gives no year ("on May 29" -> "05-29", "in May" ->
+    # "05"): with no published date to resolve against, still enough to tell meetings apart
+    partial: str | None = None
 
 
 MONTHS = {
@@ -324,8 +328,20 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
         # trim a trailing unmatched "(" / whitespace of the weekday tail
         while e > s and text[e - 1] in " (\t\n":
             e -= 1
-        out.append(DateMention(d, precision, text[s:e], s, e, relative))
+        out.append(DateMention(d, precision, text[s:e], s, e, relative, _partial(m)))
     return out
+
+
+def _partial(m: re.Match) -> str | None:
+    """The month (and day) of a date written without its year."""
+    g = m.group
+    for mo, dy, yr in (("mdy_m", "mdy_d", "mdy_y"), ("dmy_m", "dmy_d", "dmy_y"), ("wd_m", "wd_d", "wd_y")):
+        if g(mo) and not g(yr):
+            day = _day_num(g(dy))
+            return f"{_month_num(g(mo)):02d}-{day:02d}" if 1 <= day <= 31 else None
+    if g("my_m") and not g("my_y") and g("my_prep"):
+        return f"{_month_num(g('my_m')):02d}"
+    return None
 
 
 def resolve_date(phrase: str, published: date | None = None, *,

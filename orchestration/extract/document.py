@@ -54,7 +54,8 @@ def extract_document(text: str, published_date: date | None,
         meetings.append({
             "meeting_index": i, "status": m.status, "meeting_type": m.meeting_type,
             "meeting_date": m.meeting_date, "date_precision": m.date_precision,
-            "date_text": m.date_text, "location": m.location, "evidence": m.evidence,
+            "date_text": m.date_text, "date_hint": m.date_hint, "location": m.location,
+            "location_country": m.location_country, "evidence": m.evidence,
             "char_start": m.char_start, "char_end": m.char_end})
         for j, p in enumerate(m.participants):
             participants.append({

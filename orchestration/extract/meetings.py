@@ -787,7 +787,8 @@ def extract_meetings(text: str, actors, published_date: date | None,
             evidence=text[c.evidence_start:c.evidence_end], char_start=c.evidence_start,
             char_end=c.evidence_end, meeting_date=d.date if d else None,
             date_precision=d.precision if d and d.date else None, date_text=d.text if d else None,
-            location=c.place))
+            location=c.place, location_country=reference.place_country(c.place),
+            date_hint=d.partial if d and not d.date else None))
     return out
 
 
@@ -1042,7 +1043,7 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
         # "... since 2016, when Mr Xi met then-Prime Minister Malcolm Turnbull": the date
         # the when-clause hangs on
         d = next((x for x in sent_dates[si] if 0 <= cs - x.end <= 3 and _date_ok(
-            DateMention(x.date, x.precision, re.sub(r"^\w+\s+", "", x.text), x.start, x.end, x.relative),
+            DateMention(x.date, x.precision, re.sub(r"^\w+\s+", "", x.text), x.start, x.end, x.relative, x.partial),
             status, published)), None)
     d = d or _nearest_date(in_clause, ts, status, published, taken, text) or \
         _nearest_date(dates, ts, status, published, taken, text)

@@ -54,6 +54,8 @@ class Meeting:
     date_precision: str | None = None  # day | month | year
     date_text: str | None = None
     location: str | None = None  # city, else country
+    location_country: str | None = None  # ISO alpha-3 of the place, where reference data knows it
+    date_hint: str | None = None  # "MM-DD" / "MM" of an undated mention whose text names no year
 
 
 @dataclass

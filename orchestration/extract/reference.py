@@ -230,6 +230,14 @@ def city_country(name: str | None) -> str | None:
     return _cities().get(_fold(name))
 
 
+def place_country(place: str | None) -> str | None:
+    """Alpha-3 of the country a meeting place lies in: a country itself, or a city we know."""
+    if not place:
+        return None
+    country = country_for(place)
+    return country.alpha3 if country else city_country(place)
+
+
 @lru_cache(maxsize=1)
 def _currency_index() -> dict[str, str]:
     index = {}

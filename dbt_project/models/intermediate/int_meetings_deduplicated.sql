@@ -2,8 +2,11 @@
 -- articles are one meeting when they have the same participants and compatible dates:
 -- day-precise dates at most a day apart form one meeting; a mention dated only to the
 -- month or year joins the best-attested meeting of that month or year; an undated one
--- joins the parties' only dated meeting, or, for parties with no dated meeting at all, the
--- other undated reports at the same place (one calls it a visit, another talks).
+-- joins the dated meeting on the month and day its text names ("on Monday (March 20)" in
+-- an article with no published date), else the parties' only dated meeting, or, for
+-- parties with no dated meeting at all, the other undated reports of the same status in
+-- the same country (one calls it a visit to China, another talks in Beijing).
+-- Places agree when either is unknown, they are the same, or they lie in the same country.
 -- A country that hosts its own leader ("Xi's visit to China") is the setting, not a
 -- party, so it does not count towards the participants.
 with actors as (
@@ -86,6 +89,7 @@ anchored as (
         meeting_index,
         participants_key,
         location,
+        location_country,
         min(meeting_date) over (partition by participants_key, island) as anchor_date,
         island,
         count(*) over (partition by participants_key, island) as island_size
@@ -99,6 +103,7 @@ day_meetings as (
         any_value(anchor_date) as anchor_date,
         any_value(island_size) as island_size,
         mode(location) as location,
+        mode(location_country) as location_country,
         list(distinct document_id) as documents
     from anchored
     group by participants_key, island
@@ -111,7 +116,7 @@ dated_meetings as (
 
 imprecise as (
     select m.document_id, m.meeting_index, m.participants_key, m.meeting_date, m.date_precision, m.location,
-        m.meeting_type
+        m.location_country, m.date_hint, m.status, m.meeting_type
     from mentions m
     where m.date_precision is distinct from 'day' or m.meeting_date is null
 ),
@@ -134,11 +139,19 @@ candidates as (
     inner join dated_meetings d
         on d.participants_key = i.participants_key
         and not list_contains(d.documents, i.document_id)
-        and (i.location is null or d.location is null or d.location = i.location)
+        and (
+            i.location is null or d.location is null or d.location = i.location
+            or i.location_country = d.location_country
+        )
         and (
             (i.date_precision = 'month' and date_trunc('month', d.anchor_date) = i.meeting_date)
             or (i.date_precision = 'year' and date_trunc('year', d.anchor_date) = i.meeting_date)
-            or (i.meeting_date is null and d.pair_meetings = 1)
+            or (i.meeting_date is null and i.date_hint is null and d.pair_meetings = 1)
+            or (i.meeting_date is null and length(i.date_hint) = 2
+                and strftime(d.anchor_date, '%m') = i.date_hint)
+            or (i.meeting_date is null and length(i.date_hint) = 5
+                and i.date_hint in (strftime(d.anchor_date - 1, '%m-%d'), strftime(d.anchor_date, '%m-%d'),
+                                    strftime(d.anchor_date + 1, '%m-%d')))
         )
 ),
 
@@ -174,9 +187,10 @@ assigned as (
             when i.meeting_date is not null then cast(i.meeting_date as varchar) || '/' || i.date_precision
             when i.participants_key in (select participants_key from day_meetings)
                 then 'undated/' || i.document_id || '/' || cast(i.meeting_index as varchar)
-            else 'undated/' || coalesce(i.location, '') || '/'
+            else 'undated/' || i.status || '/' || coalesce(i.location_country, i.location, '') || '/'
                 || cast(row_number() over (
-                    partition by i.participants_key, i.location, i.document_id
+                    partition by i.participants_key, i.status, coalesce(i.location_country, i.location),
+                        i.document_id
                     order by i.meeting_index) as varchar)
         end
     from imprecise i

@@ -6,7 +6,9 @@ select
     meeting_date,
     lower(date_precision) as date_precision,
     date_text,
+    date_hint,
     nullif(trim(location), '') as location,
+    upper(location_country) as location_country,
     evidence,
     char_start,
     char_end
