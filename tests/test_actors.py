@@ -141,3 +141,10 @@ def test_apposition_with_two_offices_joined_by_and():
     doc = find_actors("Putin will meet with Azali Assoumani, chairman of the African Union and president of "
                       "the Comoros, on Friday.")
     assert "Azali Assoumani" in people(doc)
+
+
+def test_a_weekday_after_a_name_ends_the_name():
+    doc = find_actors("Mexican President Claudia Sheinbaum said that following a phone call with President Trump "
+                      "Monday morning, tariffs were paused. Trump said he will be speaking to Canadian Prime "
+                      "Minister Justin Trudeau Monday afternoon.")
+    assert {"Claudia Sheinbaum", "Trump", "Justin Trudeau"} <= people(doc)

@@ -352,3 +352,22 @@ def test_spokesman_announcing_a_meeting_in_a_statement_is_no_party():
             "Russian President Vladimir Putin hosts the forum.")
     (m,) = meetings_of(text)
     assert m.status == "planned" and names(m) == {"Vladimir Putin", "Azali Assoumani"}
+
+
+def test_earlier_meetings_of_the_same_two_leaders_are_their_own_meetings():
+    text = ("Prime Minister Narendra Modi met Chinese President Xi Jinping on Wednesday in the Russian city of "
+            "Kazan. The meeting marks the first formal interaction between the two leaders in five years.\n\n"
+            "PM Modi's last formal bilateral meet with Xi Jinping was in October 2019 in Mahabalipuram, months "
+            "before the clashes. The two leaders met briefly during the Group of 20 meeting in Bali, Indonesia "
+            "in 2022.")
+    ms = meetings_of(text, date(2024, 10, 23))
+    got = sorted((m.meeting_date.isoformat(), m.date_precision, m.location) for m in find(ms, "Narendra Modi",
+                                                                                          "Xi Jinping"))
+    assert got == [("2019-10-01", "month", "Mahabalipuram"), ("2022-01-01", "year", "Bali"),
+                   ("2024-10-23", "day", "Kazan")]
+
+
+def test_an_undated_mention_keeps_the_month_and_day_its_text_names():
+    ms = meetings_of("Chinese President Xi Jinping had an informal meeting with Russian President Vladimir Putin "
+                     "in Moscow on Monday (March 20).")
+    assert [(m.meeting_date, m.date_hint, m.location_country) for m in ms] == [(None, "03-20", "RUS")]

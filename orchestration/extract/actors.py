@@ -607,6 +607,8 @@ class _Builder:
                     t = toks[j]
                     if "\n" in self.text[toks[j - 1].end:t.start]:
                         break
+                    if t.low in _WEEKDAYS or (t.low in _MONTH_WORDS and j + 1 < n and toks[j + 1].text[:1].isdigit()):
+                        break  # "President Trump Monday morning", "Trudeau March 3": a date ends the name
                     if t.cap and not toks[j - 1].poss:
                         j += 1
                     elif t.text == "." and j + 1 < n and toks[j + 1].cap and toks[j - 1].cap and \
@@ -1344,6 +1346,9 @@ def _compatible(p: _Entity, code: str | None) -> bool:
 _TEMPORAL = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 today yesterday tomorrow last next this earlier later""".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTH_WORDS = frozenset("january february march april may june july august september october november december "
+                         "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _VERBISH = frozenset(re.sub(r"\\s\+", " ", _REPORT_VERBS).split("|")) - {"called", "expected"}
 _LOCATIVE = frozenset("in to from at into near outside inside via toward towards across around through "
                       "within visited visit visiting reached leaving left arrived".split())

@@ -236,7 +236,7 @@ _RELATIONAL_AFTER = re.compile(
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 _PRESENCE = re.compile(r"\b(?:in\s+the\s+presence\s+of|witnessed\s+by|watched\s+by|looked\s+on\s+by)\b", re.I)
 _MEETING_NOUN_AFTER = re.compile(
-    r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|visit|trip|call|conversation|consultations|"
+    r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:meeting|meet|talks|visit|trip|call|conversation|consultations|"
     r"negotiations|summit|tour|arrival)\b", re.I)
 
 # Words that introduce a place that is not where a meeting happened.
@@ -1336,23 +1336,8 @@ def _last_other_person(actors, pos: int, speaker: Actor, sents, si) -> Actor | N
 def _context_parties(cands: list[_Cand], persons: list[Actor], si: int, text: str, ts: int, te: int,
                      after: str, actors, sents, clause: str) -> list[Actor] | None:
     """Parties of a meeting whose sentence names fewer than two of them."""
-    if not cands:
-        if persons or not _GROUP_ANAPHOR.search(clause):
-            return None
-        # "The leaders had a private meeting": the two people of different countries
-        # named last
-        lo = sents[max(0, si - 3)][0]
-        found: list[Actor] = []
-        for men in reversed(actors.in_span(lo, sents[si][0])):
-            a = men.actor
-            if _person_ok(a) and a.country_code and a.name not in {x.name for x in found} and \
-                    all(a.country_code != x.country_code for x in found):
-                found.append(a)
-                if len(found) == 2:
-                    return found[::-1]
-        return None
     if persons:
-        if _WITH_AFTER.match(after):
+        if not cands or _WITH_AFTER.match(after):
             return None  # "talks with <someone we cannot name>"
         p = persons[0]
         for c in reversed(cands):
@@ -1361,11 +1346,24 @@ def _context_parties(cands: list[_Cand], persons: list[Actor], si: int, text: st
             if p.name in c.names() and len(c.persons) >= 2:
                 return _unique([p] + [x for x in c.persons if x.name != p.name])
         return None
-    last = cands[-1]
-    if si - last.sent <= 2 and len(last.persons) >= 2:
-        return list(last.persons)
+    # "the two leaders met": the parties of the meeting just reported
+    if cands and si - cands[-1].sent <= 2 and len(cands[-1].persons) >= 2:
+        return list(cands[-1].persons)
+    if not _GROUP_ANAPHOR.search(clause):
+        return None
+    # "The two leaders met briefly in Bali", no meeting of theirs reported just before: the
+    # two people of different countries named last (one of them may be of a country the
+    # article does not give, not both)
+    lo = sents[max(0, si - 3)][0]
+    found: list[Actor] = []
+    for men in reversed(actors.in_span(lo, sents[si][0])):
+        a = men.actor
+        if _person_ok(a) and a.name not in {x.name for x in found} and \
+                all((a.country_code or x.country_code) and a.country_code != x.country_code for x in found):
+            found.append(a)
+            if len(found) == 2:
+                return found[::-1]
     return None
-
 
 # ---------------------------------------------------------------------------
 # Merging
