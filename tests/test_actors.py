@@ -147,4 +147,4 @@ def test_a_weekday_after_a_name_ends_the_name():
     doc = find_actors("Mexican President Claudia Sheinbaum said that following a phone call with President Trump "
                       "Monday morning, tariffs were paused. Trump said he will be speaking to Canadian Prime "
                       "Minister Justin Trudeau Monday afternoon.")
-    assert {"Claudia Sheinbaum", "Trump", "Justin Trudeau"} <= people(doc)
+    assert {"Claudia Sheinbaum", "Trump", "Justin Trudeau"} <= set(people(doc))
