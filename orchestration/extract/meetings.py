@@ -1452,7 +1452,11 @@ def _compatible(a: _Cand, b: _Cand) -> bool:
             (da is None and db is None) or
             # one report says nothing of when: the summit and the talks of one article
             ((a.date is None or b.date is None) and not (a.distinct or b.distinct)) or
-            (_same_date(da, db) and da.precision == db.precision == "day")):
+            (_same_date(da, db) and da.precision == db.precision == "day") or
+            # "a phone call with Trump Monday morning" ... "the two leaders had a very friendly
+            # conversation": the same day, even when one report takes its date from the context
+            (frozenset({a.mtype, b.mtype}) == frozenset({"talks", "call"}) and _same_date(a.date, b.date) and
+             a.date.precision == b.date.precision == "day" and not (a.distinct or b.distinct))):
         # talks at a summit and the summit itself, a call and talks: one meeting only when
         # the article dates them alike; "this week's summit" and "Thursday's talks" are two
         return False

@@ -5,7 +5,8 @@
 -- joins the dated meeting on the month and day its text names ("on Monday (March 20)" in
 -- an article with no published date), else the parties' only dated meeting, or, for
 -- parties with no dated meeting at all, the other undated reports of the same status in
--- the same country (one calls it a visit to China, another talks in Beijing).
+-- the same country (one calls it a visit to China, another talks in Beijing). A phone or
+-- video call and an in-person meeting are never one meeting.
 -- Places agree when either is unknown, they are the same, or they lie in the same country.
 -- A country that hosts its own leader ("Xi's visit to China") is the setting, not a
 -- party, so it does not count towards the participants.
@@ -90,6 +91,7 @@ anchored as (
         participants_key,
         location,
         location_country,
+        meeting_type = 'call' as remote,
         min(meeting_date) over (partition by participants_key, island) as anchor_date,
         island,
         count(*) over (partition by participants_key, island) as island_size
@@ -104,6 +106,7 @@ day_meetings as (
         any_value(island_size) as island_size,
         mode(location) as location,
         mode(location_country) as location_country,
+        mode(remote) as remote,
         list(distinct document_id) as documents
     from anchored
     group by participants_key, island
@@ -139,6 +142,8 @@ candidates as (
     inner join dated_meetings d
         on d.participants_key = i.participants_key
         and not list_contains(d.documents, i.document_id)
+        -- a phone or video call is never the in-person meeting
+        and (i.meeting_type = 'call') = d.remote
         and (
             i.location is null or d.location is null or d.location = i.location
             or i.location_country = d.location_country
@@ -187,10 +192,11 @@ assigned as (
             when i.meeting_date is not null then cast(i.meeting_date as varchar) || '/' || i.date_precision
             when i.participants_key in (select participants_key from day_meetings)
                 then 'undated/' || i.document_id || '/' || cast(i.meeting_index as varchar)
-            else 'undated/' || i.status || '/' || coalesce(i.location_country, i.location, '') || '/'
+            else 'undated/' || i.status || '/' || (i.meeting_type = 'call') || '/'
+                || coalesce(i.location_country, i.location, '') || '/'
                 || cast(row_number() over (
-                    partition by i.participants_key, i.status, coalesce(i.location_country, i.location),
-                        i.document_id
+                    partition by i.participants_key, i.status, i.meeting_type = 'call',
+                        coalesce(i.location_country, i.location), i.document_id
                     order by i.meeting_index) as varchar)
         end
     from imprecise i
