@@ -371,3 +371,9 @@ def test_an_undated_mention_keeps_the_month_and_day_its_text_names():
     ms = meetings_of("Chinese President Xi Jinping had an informal meeting with Russian President Vladimir Putin "
                      "in Moscow on Monday (March 20).")
     assert [(m.meeting_date, m.date_hint, m.location_country) for m in ms] == [(None, "03-20", "RUS")]
+
+
+def test_a_city_naming_the_summit_is_its_place():
+    ms = meetings_of("President Donald Trump’s Hanoi summit with North Korean leader Kim Jong Un ended abruptly "
+                     "on Thursday.", date(2019, 2, 28))
+    assert [(m.meeting_type, m.location, m.meeting_date) for m in ms] == [("summit", "Hanoi", date(2019, 2, 28))]

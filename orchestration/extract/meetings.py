@@ -254,7 +254,7 @@ _PLACE_RE = re.compile(
 _VISIT_OBJECT_RE = re.compile(r"\bvisit(?:ed|ing|s)?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 _CITY_OF_RE = re.compile(r"\b(?:city|town|capital|resort|port|village)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)")
 _CITY_EVENT_RE = re.compile(
-    r"\b(?:[Tt]he|[Aa])\s+(?P<name>[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"\b(?:[Tt]he|[Aa]|[A-Z][\w-]*['’]s)\s+(?P<name>[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]*\s+){0,3}"
     r"(?:Olympics?|Games|Forum|Expo|[Ss]ummit|[Cc]onference|[Cc]eremony|[Pp]arade|[Ff]estival|[Dd]ialogue)\b")
 _WELCOME_RE = re.compile(r"\b[Ww]elcome(?:\s+you)?\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|the\s+)?[A-Z][\w'’.-]*){0,6})")
 _SPEAKER_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*:\s+\S", re.M)
@@ -1088,7 +1088,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
     if place is None:
         for mm in _CITY_EVENT_RE.finditer(text, s, e):
             if reference.city_country(mm.group("name")) and mm.group("name").lower() not in _MONTH_OR_DAY:
-                place, rank = mm.group("name"), 1
+                # "Trump's Hanoi summit with Kim": the trigger itself names its city
+                place, rank = mm.group("name"), 3 if mm.start() < ts < mm.end() else 1
                 break
 
     return _Cand(sent=si, start=s, end=e, trig_start=ts, trig_end=te, mtype=mtype, status=status,
