@@ -318,3 +318,10 @@ def test_the_members_of_a_body_are_not_the_body_speaking():
             "crucial role in enabling the war. In a joint statement, the 32 NATO member states urged Beijing to "
             "cease its support for the invasion. NATO said on Friday that the alliance would respond.")
     assert indirect(run(text)) == [("NATO", "the alliance would respond")]
+
+
+def test_an_office_held_abroad_is_part_of_the_speakers_description():
+    text = ("In an interview with Nouvelles d'Europe, Chinese Ambassador to France Lu Shaye noted that the visit "
+            "sent “a positive signal to the outside world that the two countries are cooperating closely.”")
+    assert direct(run(text)) == [
+        ("Lu Shaye", "a positive signal to the outside world that the two countries are cooperating closely.")]

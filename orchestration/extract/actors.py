@@ -936,11 +936,19 @@ class _Builder:
 
     def _role_start(self, a: int, k: int) -> int | None:
         """Start of the office words right before the name (inside the same capitalised run)."""
-        i = k
-        while i - 1 >= a and (self.toks[i - 1].low in TITLE_HEADS or self.toks[i - 1].low in ROLE_MODIFIERS or
-                              _country_of(self.toks[i - 1].word) or self.toks[i - 1].text == "."):
+        i, toks = k, self.toks
+
+        def office(t: _Tok) -> bool:
+            return t.low in TITLE_HEADS or t.low in ROLE_MODIFIERS or bool(_country_of(t.word)) or t.text == "."
+        while i - 1 >= a and office(toks[i - 1]):
             i -= 1
-        return self.toks[i].start if i < k else None
+        # "Chinese Ambassador to France Lu Shaye": the office runs on before "to France"
+        if a < k and i == a and i >= 2 and toks[i - 1].low in ("to", "of", "for", "at") and \
+                (toks[i - 2].low in TITLE_HEADS or toks[i - 2].low in ROLE_MODIFIERS):
+            i -= 1
+            while i - 1 >= 0 and office(toks[i - 1]) and "\n" not in self.text[toks[i - 1].end:toks[i].start]:
+                i -= 1
+        return toks[i].start if i < k else None
 
     def _person_for_words(self, words: list[str], pos: int) -> _Entity | None:
         want = set(words)
