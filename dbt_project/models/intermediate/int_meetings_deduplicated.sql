@@ -4,7 +4,7 @@
 -- month or year joins the best-attested meeting of that month or year; an undated one
 -- joins the dated meeting on the month and day its text names ("on Monday (March 20)" in
 -- an article with no published date), else the parties' only dated meeting, or, for
--- parties with no dated meeting at all, the other undated reports of the same status in
+-- parties with no dated meeting of that kind, the other undated reports of the same status in
 -- the same country (one calls it a visit to China, another talks in Beijing). A phone or
 -- video call and an in-person meeting are never one meeting.
 -- Places agree when either is unknown, they are the same, or they lie in the same country.
@@ -178,6 +178,25 @@ imprecise_matched as (
     qualify row_number() over (partition by participants_key, island, document_id order by meeting_index) = 1
 ),
 
+-- Undated reports left over, for parties with no dated meeting of that kind (in person, or
+-- by phone or video) at all. One that names no
+-- place takes the place of the others when they all name the same country.
+unanchored as (
+    select
+        i.*,
+        coalesce(
+            i.location_country,
+            i.location,
+            case when count(distinct coalesce(i.location_country, i.location)) over same_kind = 1
+                then max(coalesce(i.location_country, i.location)) over same_kind end,
+            ''
+        ) as place_key
+    from imprecise i
+    left join imprecise_matched using (document_id, meeting_index)
+    where imprecise_matched.document_id is null
+    window same_kind as (partition by i.participants_key, i.status, i.meeting_type = 'call', i.meeting_date is null)
+),
+
 assigned as (
     select document_id, meeting_index, participants_key || '@' || cast(island as varchar) as meeting_key
     from anchored
@@ -190,18 +209,16 @@ assigned as (
         i.meeting_index,
         i.participants_key || '@' || case
             when i.meeting_date is not null then cast(i.meeting_date as varchar) || '/' || i.date_precision
-            when i.participants_key in (select participants_key from day_meetings)
-                then 'undated/' || i.document_id || '/' || cast(i.meeting_index as varchar)
-            else 'undated/' || i.status || '/' || (i.meeting_type = 'call') || '/'
-                || coalesce(i.location_country, i.location, '') || '/'
+            when exists (
+                select 1 from day_meetings d
+                where d.participants_key = i.participants_key and d.remote = (i.meeting_type = 'call')
+            ) then 'undated/' || i.document_id || '/' || cast(i.meeting_index as varchar)
+            else 'undated/' || i.status || '/' || (i.meeting_type = 'call') || '/' || i.place_key || '/'
                 || cast(row_number() over (
-                    partition by i.participants_key, i.status, i.meeting_type = 'call',
-                        coalesce(i.location_country, i.location), i.document_id
+                    partition by i.participants_key, i.status, i.meeting_type = 'call', i.place_key, i.document_id
                     order by i.meeting_index) as varchar)
         end
-    from imprecise i
-    left join imprecise_matched using (document_id, meeting_index)
-    where imprecise_matched.document_id is null
+    from unanchored i
 )
 
 select

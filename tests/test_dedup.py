@@ -1,0 +1,90 @@
+"""Cross-article deduplication: one row in fct_meetings per real meeting, however many articles report it."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from conftest import run_build
+
+
+def _meetings(warehouse) -> dict[str, tuple]:
+    """file name -> (meeting_id, meeting_type, status, meeting_date, source_count) of its meetings."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute("""
+            select d.file_name, m.meeting_id, m.meeting_type, m.status, cast(m.meeting_date as varchar),
+                   m.source_count, b.evidence
+            from marts.bridge_meeting_documents b
+            join marts.fct_meetings m using (meeting_id)
+            join marts.dim_documents d using (document_id)
+            order by d.file_name, b.evidence""").fetchall()
+    finally:
+        con.close()
+    out: dict[str, list[tuple]] = {}
+    for r in rows:
+        out.setdefault(r[0], []).append(r[1:])
+    return out
+
+
+def _one(ms: dict, file_name: str, words: str) -> tuple:
+    hits = [m for m in ms.get(file_name, []) if words in m[-1]]
+    assert len(hits) == 1, f"{file_name}: no single meeting reported by {words!r} in {ms.get(file_name)}"
+    return hits[0]
+
+
+def test_two_sample_articles_reporting_one_visit_give_one_meeting(seeds_build):
+    ms = _meetings(seeds_build)
+    files = sorted(ms)
+    visit = _one(ms, files[1], "In May Putin visited China")
+    talks = _one(ms, files[2], "Putin praised his talks with Xi")
+    planned = _one(ms, files[0], "is set to hold")
+    assert visit[0] == talks[0] and visit[-2] == 2
+    assert planned[0] != visit[0]  # next month's planned talks are another meeting
+
+
+ARTICLES = {
+    # dated reports of three different Putin-Xi meetings
+    "a_moscow.txt": " date 2023-03-21\nRussian President Vladimir Putin held informal talks with Chinese President "
+                    "Xi Jinping in Moscow on Monday, the Kremlin said. The two leaders discussed trade, energy and the war "
+                    "in Ukraine, according to the Kremlin.\n",
+    "b_beijing.txt": " date 2023-10-19\nRussian President Vladimir Putin met Chinese President Xi Jinping in Beijing "
+                     "on Wednesday for talks on trade and energy. The two leaders also discussed the Belt and Road "
+                     "initiative, Chinese state media said.\n",
+    "c_call.txt": " date 2023-12-31\nChinese President Xi Jinping and Russian President Vladimir Putin held a phone "
+                  "call on Saturday, Chinese state media reported. The two leaders exchanged New Year greetings and "
+                  "discussed trade and security cooperation.\n",
+    # no published date: only the month and day the text names tell which meeting it is
+    "d_undated.txt": "Chinese President Xi Jinping had an informal meeting with Russian President Vladimir Putin in "
+                     "Moscow on Monday (March 20), the Kremlin said.\n",
+    # no published date, a call: never the in-person meeting
+    "e_undated_call.txt": "Chinese President Xi Jinping and Russian President Vladimir Putin spoke by phone, the "
+                          "Kremlin said. The two leaders discussed trade and energy cooperation and the war "
+                          "in Ukraine.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def reports_build(tmp_path_factory):
+    base = tmp_path_factory.mktemp("dedup")
+    raw = base / "raw"
+    raw.mkdir()
+    for name, text in ARTICLES.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    warehouse = base / "w.duckdb"
+    run_build(raw, warehouse)
+    return _meetings(warehouse)
+
+
+def test_an_undated_report_joins_the_meeting_on_the_day_its_text_names(reports_build):
+    ms = reports_build
+    moscow = _one(ms, "a_moscow.txt", "Moscow")
+    assert _one(ms, "d_undated.txt", "March 20")[0] == moscow[0]
+    assert moscow[3] == "2023-03-20" and moscow[-2] == 2
+    assert _one(ms, "b_beijing.txt", "Beijing")[0] != moscow[0]
+
+
+def test_a_call_is_never_the_in_person_meeting(reports_build):
+    ms = reports_build
+    call = _one(ms, "e_undated_call.txt", "phone")
+    assert call[1] == "call"
+    assert call[0] not in {_one(ms, "a_moscow.txt", "Moscow")[0], _one(ms, "b_beijing.txt", "Beijing")[0]}
