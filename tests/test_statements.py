@@ -325,3 +325,25 @@ def test_an_office_held_abroad_is_part_of_the_speakers_description():
             "sent “a positive signal to the outside world that the two countries are cooperating closely.”")
     assert direct(run(text)) == [
         ("Lu Shaye", "a positive signal to the outside world that the two countries are cooperating closely.")]
+
+
+def test_reported_speech_forms_seen_beyond_the_dev_set():
+    text = ("That was a bridge too far for US President Donald Trump, who said Kim offered to take some steps "
+            "toward dismantling his nuclear arsenal. Mexico has been warning that a tariff war between the two "
+            "countries would have huge effects for consumers. Mexican President Claudia Sheinbaum spoke later. "
+            "In her social media message, she informed that they reached a series of agreements on the border. "
+            "Indian Prime Minister Narendra Modi spoke. He affirmed India’s commitment to offering all possible "
+            "assistance to resolve the conflict. This is a transformative deal that will bring great benefits for "
+            "the two countries, Trump said, hoping that this will even lead to a peaceful world.")
+    assert indirect(run(text)) == [
+        ("Donald Trump", "Kim offered to take some steps toward dismantling his nuclear arsenal"),
+        ("Mexico", "a tariff war between the two countries would have huge effects for consumers"),
+        ("Claudia Sheinbaum", "they reached a series of agreements on the border"),
+        ("Narendra Modi", "India’s commitment to offering all possible assistance to resolve the conflict"),
+        ("Donald Trump", "This is a transformative deal that will bring great benefits for the two countries")]
+
+
+def test_a_second_verb_of_the_main_clause_ends_the_reported_clause():
+    text = ("US President Donald Trump spoke on Wednesday. The two countries are making progress, the US President "
+            "said, adding that he would soon visit China and thanked his Chinese counterpart for this deal.")
+    assert ("Donald Trump", "he would soon visit China") in indirect(run(text))

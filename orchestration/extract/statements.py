@@ -189,7 +189,7 @@ _CLAUSE_CUT = re.compile(
     r"|\s*;\s*|\s+amid\s+|,\s+(?:though|although|whereas)\s+"
     r"|[,”\"’]*\s+and\s+(?:also\s+|then\s+|further\s+)?(?:stressed|emphasi[sz]ed|said|added|noted|urged|warned|"
     r"called\s+(?:for|on)|highlighted|underlined|underscored|reiterated|reaffirmed|insisted|pledged|vowed|"
-    r"described|announced|expressed|welcomed|praised|told)\b"
+    r"described|announced|expressed|welcomed|praised|thanked|hailed|congratulated|condemned|told)\b"
     r"|,\s*(?:the|a|an)\s+(?:[\w'’.-]+\s+){0,5}?(?:said|told\s+[\w\s]{2,30}|added|says)(?=[^,;]{0,40}$)"
     r"|,\s+(?:as|while|when|before|after|during|ahead\s+of)\s+(?:he|she|his|her)\b"
     r"|,\s+(?:a|an)\s+(?!\d)[a-z]+\w*\s+(?!of\b)"
@@ -848,7 +848,10 @@ _IND_VERBS = (
     r"(?:commitment|call|calls|pledge|appeal|support|demand|offer|warning|invitation)\b)|"
     r"called(?=\s+(?:the|this|that|these|those|it|them|his|her|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:an?|the)\s)|"
     r"called\s+(?:for|on)|pointed\s+out|made\s+clear|threatened|criticized|criticised|accused|"
-    r"reported|has\s+described|had\s+(?:strongly\s+)?criticized|expressed")
+    r"reported|has\s+described|had\s+(?:strongly\s+)?criticized|expressed|"
+    r"(?:has|have|had)\s+been\s+(?:warning|saying|arguing|insisting|stressing)(?=\s+that\b)")
+_PROGRESSIVE = {"warning": "warned", "saying": "said", "arguing": "argued", "insisting": "insisted",
+                "stressing": "stressed"}
 _IND = re.compile(r"\b(?P<verb>" + _IND_VERBS + r")\b")
 _THAT_VERBS = frozenset("""said says told tells stated states added adds noted notes warned warns argued insisted
 explained recalled declared asserted claimed acknowledged admitted confirmed suggested wrote replied
@@ -856,7 +859,8 @@ responded shared assured informed reminded maintained predicted believes hopes e
 reported disclosed outlined""".split())
 # verbs taking a noun phrase as the statement ("Xi underscored the growing depth of ...")
 _OBJECT_VERBS = frozenset("""stressed stresses emphasized emphasised emphasizes emphasises underlined underscored
-highlighted reaffirmed reiterated announced announces urged urges proposed described renewed acknowledged""".split())
+highlighted reaffirmed affirmed reiterated announced announces urged urges proposed described renewed
+acknowledged""".split())
 _INCLUDE_VERB = ("called", "criticized", "criticised", "accused", "threatened", "urged", "urges", "had", "pledged",
                  "vowed", "promised")
 _TIME_NOUN = (r"(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter|"
@@ -883,7 +887,8 @@ _TAIL_SAID = re.compile(
     r"|stressed|emphasized|emphasised|explained|warned|insisted|wrote|declared|announced|recalled|confirmed)"
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w.'’ ]{2,40}?|\s*\([^()]{0,30}\))*)"
     r"(?:,\s*(?P<part>(?:calling|urging|adding|noting|saying|stressing|warning)\b.+?)"
-    r"|,\s*(?:without|but|though|although)\b[^,]*?)?\s*[.!?]?$", re.S)
+    r"|,\s*(?:without|but|though|although)\b[^,]*?"
+    r"|,\s*(?:hoping|expecting|citing|referring|pointing|speaking|describing)\b[^“”\"]*?)?\s*[.!?]?$", re.S)
 _TAIL_SAID_INV = re.compile(
     r"^(?P<clause>.+?),\s+(?P<verb>said|added|stated|wrote)\s+(?P<who>[^,;“”\"]{2,100}?)[.!?]?$", re.S)
 
@@ -1114,7 +1119,9 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 emit(a, ss + m.start("clause"), ss + m.end("clause"), who + " " + m.group("verb"), who_s)
                 part = m.groupdict().get("part")
                 if part:
-                    emit(a, ss + m.start("part"), se, who + " " + m.group("verb"), who_s)
+                    # ", adding that C": C is what was said; ", calling on X to ..." is itself the statement
+                    pm = re.match(r"(?:adding|noting|saying|stressing|warning)\s+(?:that\s+)?", part)
+                    emit(a, ss + m.start("part") + (pm.end() if pm else 0), se, who + " " + m.group("verb"), who_s)
                 continue
         # "X said (that) C", "X told Y (that) C", "X stressed C"
         for vm in _IND.finditer(sent):
@@ -1122,7 +1129,8 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
             if ctx.quoted(vpos):
                 continue
             verb = re.sub(r"\s+", " ", vm.group("verb"))
-            base = verb.split()[-1] if verb.startswith(("has ", "had ")) else verb.split()[0]
+            base = verb.split()[-1] if verb.startswith(("has ", "had ", "have ")) else verb.split()[0]
+            base = _PROGRESSIVE.get(base, base)  # "Mexico has been warning that"
             lead_s = ss
             after_quote = False
             for qs, qe, _, _ in ctx.quotes:
@@ -1137,6 +1145,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 if not (re.match(r"\s*(?:,\s*)?that\b", tail) or
                         (base in _OBJECT_VERBS and re.match(r"\s*(?:the|a|an|his|her|its|their|[a-z]+s)\b", tail))):
                     continue  # ",” Putin said, ...": the attribution of a direct quotation
+            rel_speaker = None
             cut = max(lead.rfind(";"), lead.rfind(" — "), lead.rfind(", which "), lead.rfind(", who "))
             soft = max(lead.rfind(", but "), lead.rfind(", while "), lead.rfind(", and "), lead.rfind(", whereas "))
             if soft > cut and ctx.subject_before(lead_s + soft + 2, vpos) is not None:
@@ -1146,8 +1155,13 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 lead = text[lead_s:vpos]
                 rel = re.match(r"\s*,?\s*(?:which|who)\s+", lead)
                 if rel:
+                    # "a bridge too far for the US President, who said C": the antecedent speaks
+                    ante = [mm for mm in ctx.actors.in_span(max(ss, lead_s - 120), lead_s)
+                            if 0 <= lead_s - mm.char_end <= 2 and mm.actor.actor_type in ("person", "organization")]
                     lead_s += rel.end()
                     lead = text[lead_s:vpos]
+                    if ante and not lead.strip() and text[lead_s - rel.end():lead_s].strip(" ,") == "who":
+                        rel_speaker = ante[-1].actor
             if _PASSIVE.search(text[max(ss, vpos - 40):vpos]):
                 continue  # "India has been criticised by the West": a passive, not a report
             if base.endswith("ed") and _REDUCED_REL.search(text[max(ss, vpos - 30):vpos]) and \
@@ -1161,7 +1175,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 lead_s += intro.end()  # "Explaining why the EU acted, the Commission chief said"
                 lead = text[lead_s:vpos]
             part = _PARTICIPLE.search(text[max(ss, vpos - 20):vpos])
-            speaker = ctx.doc_speaker(lead_s, vpos)
+            speaker = rel_speaker or ctx.doc_speaker(lead_s, vpos)
             if speaker is None:
                 np_kind, np_actor = _np_subject(ctx, lead_s, vpos)
                 if np_kind == "unknown":
@@ -1201,7 +1215,9 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
             if am and am.end() > 0:
                 rest_s += am.end()
                 rest = text[rest_s:se]
-            if base in ("told", "tells", "assured", "informed", "reminded"):
+            if base in ("assured", "informed") and re.match(r"\s*that\b", rest):
+                pass  # "she informed that C": no one named as told
+            elif base in ("told", "tells", "assured", "informed", "reminded"):
                 tm = _TOLD_OBJ.match(rest)
                 if not tm:
                     continue
@@ -1235,6 +1251,8 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 if not first or first in "“\"«„":
                     continue
                 if first in ",:":
+                    if re.match(r"\s*,\s*[a-z]+ing\b", rest):
+                        continue  # "C, Trump said, adding that D": said C; the participle reports D
                     ctx_s = rest_s + rest.index(first) + 1
                     if rest.lstrip()[1:].lstrip()[:1] in "“\"«„":
                         continue
@@ -1312,8 +1330,9 @@ def _inner_report(ctx: _Ctx, ss: int, se: int, loose: bool = False) -> bool:
                 continue
         elif base not in _THAT_VERBS:
             continue
-        elif not re.match(r"[^.;“”\"]{0,50}?\bthat\b", sent[vm.end():]):
-            continue
+        elif not re.match(r"[^.;“”\"]{0,50}?\bthat\b", sent[vm.end():]) or \
+                re.match(r"\s*,\s*[a-z]+ing\b", sent[vm.end():]):
+            continue  # (", Trump said, adding that ...": the tail of a report, not a report of its own)
         lead_s = ss
         m = re.search(r",\s*(?=[^,]*$)", sent[:vm.start()])
         if m:

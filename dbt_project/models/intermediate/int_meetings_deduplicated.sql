@@ -11,7 +11,7 @@
 -- A country that hosts its own leader ("Xi's visit to China") is the setting, not a
 -- party, so it does not count towards the participants.
 with actors as (
-    select actor_type, actor_name, actor_id, mode(country_code) as country_code
+    select actor_type, actor_name, actor_id, mode(country_code order by country_code) as country_code
     from {{ ref('int_actors_resolved') }}
     group by actor_type, actor_name, actor_id
 ),
@@ -104,9 +104,9 @@ day_meetings as (
         island,
         any_value(anchor_date) as anchor_date,
         any_value(island_size) as island_size,
-        mode(location) as location,
-        mode(location_country) as location_country,
-        mode(remote) as remote,
+        mode(location order by location) as location,
+        mode(location_country order by location_country) as location_country,
+        mode(remote order by remote) as remote,
         list(distinct document_id) as documents
     from anchored
     group by participants_key, island
@@ -165,7 +165,7 @@ best_candidates as (
         document_id,
         meeting_index,
         participants_key,
-        arg_max(island, island_size) as island
+        arg_max(island, (island_size, -island)) as island
     from candidates
     where not undated or n_candidates = 1
     group by document_id, meeting_index, participants_key

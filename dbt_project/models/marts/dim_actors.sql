@@ -12,20 +12,20 @@ name_counts as (
 names as (
     select
         actor_id,
-        arg_max(actor_name, n * 1000 + length(actor_name)) as name
+        arg_max(actor_name, (n, length(actor_name), actor_name)) as name
     from name_counts
     group by actor_id
 ),
 
 countries as (
-    select actor_id, mode(country_code) as country_code
+    select actor_id, mode(country_code order by country_code) as country_code
     from resolved
     where country_code is not null
     group by actor_id
 ),
 
 roles as (
-    select actor_id, arg_max(role, coalesce(published_date, date '1900-01-01')) as role
+    select actor_id, arg_max(role, (coalesce(published_date, date '1900-01-01'), role)) as role
     from resolved
     where role is not null
     group by actor_id

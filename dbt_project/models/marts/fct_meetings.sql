@@ -7,9 +7,9 @@ dates as (
     select
         meeting_id,
         coalesce(
-            mode(meeting_date) filter (where date_precision = 'day'),
-            mode(meeting_date) filter (where date_precision = 'month'),
-            mode(meeting_date) filter (where date_precision = 'year')
+            mode(meeting_date order by meeting_date) filter (where date_precision = 'day'),
+            mode(meeting_date order by meeting_date) filter (where date_precision = 'month'),
+            mode(meeting_date order by meeting_date) filter (where date_precision = 'year')
         ) as meeting_date,
         case
             when count(*) filter (where date_precision = 'day' and meeting_date is not null) > 0 then 'day'
@@ -25,8 +25,8 @@ select
     any_value(dates.meeting_date) as meeting_date,
     any_value(dates.date_precision) as date_precision,
     case when bool_or(mentions.status = 'held') then 'held' else 'planned' end as status,
-    coalesce(mode(mentions.meeting_type), 'other') as meeting_type,
-    mode(mentions.location) as location,
+    coalesce(mode(mentions.meeting_type order by mentions.meeting_type), 'other') as meeting_type,
+    mode(mentions.location order by mentions.location) as location,
     cast(count(distinct mentions.document_id) as integer) as source_count
 from mentions
 inner join dates using (meeting_id)

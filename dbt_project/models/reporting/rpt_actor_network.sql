@@ -46,8 +46,8 @@ select
     cast(count(distinct meeting_id) filter (where meeting_date is not null) as integer) as dated_meetings,
     min(meeting_date) as first_meeting_date,
     max(meeting_date) as last_meeting_date,
-    arg_max(location, meeting_date) as last_meeting_location,
-    arg_max(meeting_type, meeting_date) as last_meeting_type,
+    arg_max(location, (meeting_date, meeting_id)) as last_meeting_location,
+    arg_max(meeting_type, (meeting_date, meeting_id)) as last_meeting_type,
     cast(sum(source_count) as integer) as reports
 from edges
 group by all
