@@ -245,8 +245,9 @@ FIGURES = [
 def test_measure_key_groups_wordings_of_the_same_measure():
     con = duckdb.connect()
     try:
-        con.execute(f"create table ref_countries as select * from read_csv('{SEEDS_DIR / 'ref_countries.csv'}', "
-                    "all_varchar = true)")
+        for seed in ("ref_countries", "ref_country_aliases"):
+            con.execute(f"create table {seed} as select * from read_csv('{SEEDS_DIR / (seed + '.csv')}', "
+                        "all_varchar = true)")
         con.execute("create table fct_trade_figures (figure_id varchar, document_id varchar, value double, "
                     "unit varchar, raw_text varchar, measure varchar, period varchar, source varchar, "
                     "char_start integer, char_end integer)")
@@ -295,7 +296,7 @@ def test_reporting_models_use_only_what_the_test_above_provides():
     refs = set()
     for name in ("rpt_country_terms", "rpt_trade_figures", "rpt_trade_figures_by_measure_period"):
         refs |= set(re.findall(r"ref\('(\w+)'\)", (REPORTING / f"{name}.sql").read_text()))
-    assert refs == {"ref_countries", "fct_trade_figures", "stg_raw__figures", "dim_documents",
+    assert refs == {"ref_countries", "ref_country_aliases", "fct_trade_figures", "stg_raw__figures", "dim_documents",
                     "int_actor_mentions_unioned", "rpt_country_terms", "rpt_trade_figures"}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -269,7 +270,7 @@ def currency_for(token: str | None) -> str | None:
 
 
 def write_seeds(folder: Path) -> list[Path]:
-    """Write the dbt seeds (countries, currencies) from the packages above."""
+    """Write the dbt seeds (countries, their other names, currencies) from the packages above."""
     folder.mkdir(parents=True, exist_ok=True)
     countries = folder / "ref_countries.csv"
     with countries.open("w", newline="", encoding="utf-8") as fh:
@@ -279,13 +280,39 @@ def write_seeds(folder: Path) -> list[Path]:
             w.writerow([c.alpha3, c.alpha2, c.name, c.capital or "",
                         sorted(c.demonyms)[0] if c.demonyms else "",
                         c.currencies[0] if c.currencies else ""])
+    aliases = folder / "ref_country_aliases.csv"
+    with aliases.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["alpha3", "alias", "kind"])
+        for alpha3, alias, kind in country_aliases():
+            w.writerow([alpha3, alias, kind])
     currencies = folder / "ref_currencies.csv"
     with currencies.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["currency_code", "name"])
         for cur in sorted(pycountry.currencies, key=lambda c: c.alpha_3):
             w.writerow([cur.alpha_3, cur.name])
-    return [countries, currencies]
+    return [countries, aliases, currencies]
+
+
+def country_aliases() -> list[tuple[str, str, str]]:
+    """Other names news text gives a country, for SQL that has only the seeds.
+
+    Everyday short forms ("U.S.", "UK", "PRC") whatever the context (not "America", which
+    "Latin America" also holds, nor "the US"), and capitals as they are written without their
+    suffix ("Washington" for "Washington, D.C.").
+    """
+    out = []
+    for c in COUNTRIES:
+        for alias in _EXTRA_NAMES.get(c.alpha3, ()):
+            alias = alias.removeprefix("the ")  # "the US": "US", capitalised, is the country
+            if alias != c.name and alias != "America":
+                out.append((c.alpha3, alias, "name"))
+        if c.capital:
+            short = re.split(r",|\s+D\.C\.", c.capital)[0].strip()
+            if short and short != c.capital:
+                out.append((c.alpha3, short, "capital"))
+    return sorted(set(out))
 
 
 if __name__ == "__main__":

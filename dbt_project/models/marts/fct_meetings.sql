@@ -1,6 +1,16 @@
 -- One row per real meeting, however many articles report it.
-with mentions as (
-    select * from {{ ref('int_meetings_deduplicated') }}
+with country_names as (
+    select name from {{ ref('ref_countries') }}
+    union
+    select alias from {{ ref('ref_country_aliases') }} where kind = 'name'
+),
+
+-- A place is a city or venue unless it names a whole country: among equally attested
+-- places of one meeting, the more precise one is its place.
+mentions as (
+    select m.*, c.name is not null as place_is_country
+    from {{ ref('int_meetings_deduplicated') }} as m
+    left join country_names as c on c.name = m.location
 ),
 
 dates as (
@@ -26,7 +36,7 @@ select
     any_value(dates.date_precision) as date_precision,
     case when bool_or(mentions.status = 'held') then 'held' else 'planned' end as status,
     coalesce(mode(mentions.meeting_type order by mentions.meeting_type), 'other') as meeting_type,
-    mode(mentions.location order by mentions.location) as location,
+    mode(mentions.location order by mentions.place_is_country, mentions.location) as location,
     cast(count(distinct mentions.document_id) as integer) as source_count
 from mentions
 inner join dates using (meeting_id)

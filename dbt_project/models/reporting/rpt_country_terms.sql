@@ -7,27 +7,19 @@
 -- goes to the country with the shortest name (China, United States), which is the one
 -- it names in news text. Capitals that are also common given names or words
 -- ("Victoria", "Hamilton", "Male") are left out, and so are seed terms under 4 letters.
--- The seed holds one name and one demonym per country, so the everyday short forms
--- news text uses for a few countries ("U.S.", "UK", "PRC", "Washington") are added here
--- ("America" is not: "Latin America" is not the United States).
+-- Other names news text uses ("U.S.", "UK", "PRC", "Washington") come from the
+-- ref_country_aliases seed, generated from the same reference module the extraction uses.
 -- Matching is by whole words, on n-grams of words: `term_words` says how long a term is;
 -- `term_cased` is the term's words with their case (accents and punctuation removed:
 -- "U.S." -> "U S") for matching quotes, where case tells "US" from "us".
 -- A view: only the tables of `reporting` are published.
-with aliases (alpha3, term) as (
-    values
-        ('USA', 'U.S.'), ('USA', 'US'), ('USA', 'U.S.A.'), ('USA', 'United States of America'), ('USA', 'Washington'),
-        ('GBR', 'UK'), ('GBR', 'U.K.'), ('GBR', 'United Kingdom'), ('GBR', 'Great Britain'),
-        ('CHN', 'PRC'), ('CHN', 'People''s Republic of China'), ('RUS', 'Russian Federation'),
-        ('PRK', 'DPRK'), ('ARE', 'UAE'), ('COD', 'DRC'), ('TUR', 'Türkiye'), ('NLD', 'Holland')
-),
-
-terms as (
+with terms as (
     select alpha3, name, name as term, 1 as term_rank from {{ ref('ref_countries') }}
     union all
     select alpha3, name, demonym, 2 from {{ ref('ref_countries') }}
     union all
-    select a.alpha3, c.name, a.term, 0 from aliases as a inner join {{ ref('ref_countries') }} as c using (alpha3)
+    select a.alpha3, c.name, a.alias, case a.kind when 'capital' then 3 else 0 end
+    from {{ ref('ref_country_aliases') }} as a inner join {{ ref('ref_countries') }} as c using (alpha3)
     union all
     select alpha3, name, capital, 3 from {{ ref('ref_countries') }}
     where capital not in (
