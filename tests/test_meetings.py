@@ -377,3 +377,13 @@ def test_a_city_naming_the_summit_is_its_place():
     ms = meetings_of("President Donald Trump’s Hanoi summit with North Korean leader Kim Jong Un ended abruptly "
                      "on Thursday.", date(2019, 2, 28))
     assert [(m.meeting_type, m.location, m.meeting_date) for m in ms] == [("summit", "Hanoi", date(2019, 2, 28))]
+
+
+def test_one_leader_named_at_a_blocs_summit_meets_the_bloc():
+    text = ("TIANJIN, September 1. Leaders of the Shanghai Cooperation Organization (SCO) member states have "
+            "adopted a declaration following the summit in Tianjin.\n\nThe summit is being held from August 31 "
+            "to September 1. More than 20 heads of state are in attendance, including Russian President Vladimir "
+            "Putin, as well as representatives from 10 international organizations.")
+    ms = meetings_of(text, date(2025, 9, 1))
+    assert [(m.meeting_type, sorted(names(m)), m.location) for m in ms] == [
+        ("summit", ["Shanghai Cooperation Organization", "Vladimir Putin"], "Tianjin")]

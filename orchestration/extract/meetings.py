@@ -86,7 +86,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from orchestration.extract import reference
+from orchestration.extract import reference, relevance
 from orchestration.extract.dates import DateMention, find_dates
 from orchestration.extract.records import Actor, Meeting
 from orchestration.extract.sentences import split_sentences
@@ -810,7 +810,22 @@ def _is_bloc_summit(text: str, actors, m: re.Match, s: int) -> bool:
         if men.actor.actor_type == "organization" and _BLOC_BEFORE.match(text[men.char_end:ts]):
             return True
         break
-    return False
+    # "Leaders of the SCO member states have adopted a declaration following the summit"
+    return bool(_THE_BEFORE.search(text, max(s, ts - 40), ts)) and any(
+        men.actor.actor_type == "organization" and relevance.BLOCS.search(men.surface)
+        for men in actors.in_span(s, ts))
+
+
+_THE_BEFORE = re.compile(r"\b(?:[Tt]he|its)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_ATTENDANCE = re.compile(r"\b(?:in\s+attendance|attend(?:ed|ing|s)?|took\s+part|taking\s+part|participat\w+)\b")
+
+
+def _bloc_of(text: str, actors, s: int, m: re.Match) -> Actor | None:
+    """The intergovernmental organisation whose summit this is, named in its sentence."""
+    for men in reversed(actors.in_span(s, m.end() + 120)):
+        if men.actor.actor_type == "organization" and relevance.BLOCS.search(men.surface):
+            return men.actor
+    return None
 
 
 def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_dates, published) -> _Cand | None:
@@ -818,12 +833,20 @@ def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_date
     it places at the summit ("In his intervention at the 42nd ASEAN Summit, President X
     said") and the one who chairs it ("In his chairman's statement, President Y")."""
     summit_sents = []
+    bloc: Actor | None = None
     for si, trigs in enumerate(trig_by_sent):
         if is_caption[si]:
             continue
         for m in trigs:
-            if m.lastgroup == "summit" and _is_bloc_summit(text, actors, m, sents[si][0]):
+            if m.lastgroup != "summit":
+                continue
+            if _is_bloc_summit(text, actors, m, sents[si][0]):
                 summit_sents.append((si, m))
+                bloc = bloc or _bloc_of(text, actors, sents[si][0], m)
+                break
+            if summit_sents and _THE_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not any(
+                    men.actor.actor_type == "organization" for men in actors.in_span(sents[si][0], m.start())):
+                summit_sents.append((si, m))  # "The summit is being held ...": the bloc's summit again
                 break
     if not summit_sents:
         return None
@@ -831,10 +854,18 @@ def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_date
     for si, m in summit_sents:
         s, e = sents[si]
         attendees += _mentions_in(actors, text, s, e, m.start(), m.end())[0]
+        if si + 1 < len(sents) and not is_caption[si + 1] and _ATTENDANCE.search(text, *sents[si + 1]):
+            # "The summit is being held ... More than 20 heads of state are in attendance, including X"
+            s2, e2 = sents[si + 1]
+            attendees += _mentions_in(actors, text, s2, e2, e2, e2)[0]
     for si, (s, e) in enumerate(sents):
         if not is_caption[si] and _CHAIR.search(text, s, e):
             attendees += _mentions_in(actors, text, s, e, e, e)[0][:1]
     attendees = _unique(attendees)
+    if len(attendees) == 1 and bloc is not None:
+        # "More than 20 heads of state are in attendance, including Putin": one leader the
+        # article names at the bloc's summit meets the bloc
+        attendees.append(bloc)
     if len(attendees) < 2:
         return None
     codes = [a.country_code for a in attendees]

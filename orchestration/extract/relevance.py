@@ -21,7 +21,7 @@ _TOPIC_WORDS = re.compile(
     r"declaration|bloc|leaders?|G7|G20|BRICS|EU|ASEAN|SCO|African\s+Union|European\s+Union)\b", re.I)
 
 # Intergovernmental organisations act as parties to international relations too.
-_BLOCS = re.compile(
+BLOCS = re.compile(
     r"\b(?:EU|European\s+Union|NATO|OPEC\+?|UN|United\s+Nations|ASEAN|African\s+Union|SCO|"
     r"Shanghai\s+Cooperation\s+Organi[sz]ation|BRICS|G7|G20|WTO|IMF|World\s+Bank|Arab\s+League|OSCE|"
     r"EAEU|Eurasian\s+Economic\s+Union|CSTO|GCC|Gulf\s+Cooperation\s+Council|Mercosur|APEC|"
@@ -34,7 +34,7 @@ MIN_TOPIC_WORDS = 2  # with two countries; twice as many with fewer
 def parties_involved(text: str, actors: list[Actor]) -> set[str]:
     """Countries of the article's actors, and the intergovernmental organisations it names."""
     return {a.country_code for a in actors if a.country_code} | {
-        re.sub(r"\s+", " ", m.group(0)) for m in _BLOCS.finditer(text)}
+        re.sub(r"\s+", " ", m.group(0)) for m in BLOCS.finditer(text)}
 
 
 def is_international(text: str, actors: list[Actor]) -> bool:

@@ -35,15 +35,21 @@ parties as (
     )
 ),
 
+-- A summit of a bloc is the bloc's: reports name different leaders at it ("Putin attended",
+-- "Xi addressed the summit"), so its key is the organisation alone.
 keys as (
     select
-        document_id,
-        meeting_index,
-        string_agg(distinct actor_id, ',' order by actor_id) as participants_key,
-        list(distinct actor_id order by actor_id) as participant_ids,
-        count(distinct actor_id) as participant_count
-    from parties
-    group by document_id, meeting_index
+        p.document_id,
+        p.meeting_index,
+        case when m.meeting_type = 'summit' and bool_or(p.actor_type = 'organization')
+            then string_agg(distinct p.actor_id, ',' order by p.actor_id) filter (where p.actor_type = 'organization')
+            else string_agg(distinct p.actor_id, ',' order by p.actor_id)
+        end as participants_key,
+        list(distinct p.actor_id order by p.actor_id) as participant_ids,
+        count(distinct p.actor_id) as participant_count
+    from parties as p
+    inner join {{ ref('stg_raw__meetings') }} as m using (document_id, meeting_index)
+    group by p.document_id, p.meeting_index, m.meeting_type
 ),
 
 mentions as (
