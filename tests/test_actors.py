@@ -148,3 +148,11 @@ def test_a_weekday_after_a_name_ends_the_name():
                       "Monday morning, tariffs were paused. Trump said he will be speaking to Canadian Prime "
                       "Minister Justin Trudeau Monday afternoon.")
     assert {"Claudia Sheinbaum", "Trump", "Justin Trudeau"} <= set(people(doc))
+
+
+def test_a_capitalised_short_word_after_a_name_belongs_to_the_name():
+    doc = find_actors("The agreement was signed by Chinese Vice Premier Liu He at the White House. He said it "
+                      "was a good deal.")
+    assert people(doc)["Liu He"].role == "Vice Premier"
+    assert [(m.surface, m.actor.name) for m in doc.mentions if m.actor.actor_type == "person"] == [
+        ("Chinese Vice Premier Liu He", "Liu He"), ("He", "Liu He")]

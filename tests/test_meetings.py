@@ -387,3 +387,10 @@ def test_one_leader_named_at_a_blocs_summit_meets_the_bloc():
     ms = meetings_of(text, date(2025, 9, 1))
     assert [(m.meeting_type, sorted(names(m)), m.location) for m in ms] == [
         ("summit", ["Shanghai Cooperation Organization", "Vladimir Putin"], "Tianjin")]
+
+
+def test_an_agreement_signed_by_two_leaders_is_their_meeting():
+    ms = meetings_of("The deal was a milestone. The agreement was signed by President Trump and Chinese Vice "
+                     "Premier Liu He at the White House on Wednesday.", date(2020, 1, 16))
+    assert [(m.meeting_type, sorted(names(m)), m.meeting_date) for m in ms] == [
+        ("other", ["Liu He", "Trump"], date(2020, 1, 15))]

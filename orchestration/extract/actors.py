@@ -849,6 +849,8 @@ class _Builder:
         for (a, b) in runs:
             # split off leading office/demonym tokens; name is the trailing name-like part
             k = b
+            if b - a >= 2 and toks[b - 1].low in _NAME_SHORT_WORDS and _name_like(toks[b - 2]):
+                k = b - 1  # "Vice Premier Liu He": a capitalised "He" after a name is the name's
             while k > a and (_name_like(toks[k - 1]) or (
                     toks[k - 1].low in _PARTICLES and not toks[k - 1].cap and k - 2 >= a and k < b and
                     (_name_like(toks[k - 2]) or toks[k - 2].low in _PARTICLES))):
@@ -1312,6 +1314,8 @@ class _Builder:
             word = m.group(0).lower()
             g = "f" if word in ("she", "her", "hers", "herself") else "m"
             pos = m.start()
+            if doc.mention_at(pos) is not None:
+                continue  # the "He" of "Liu He": part of a name
             chosen = fallback = None
             for k, mm in enumerate(doc._before(pos)):
                 if mm.actor.actor_type != "person" or k > 80:
@@ -1354,6 +1358,8 @@ def _compatible(p: _Entity, code: str | None) -> bool:
 _TEMPORAL = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 today yesterday tomorrow last next this earlier later""".split())
+# given names that are also short English words, capitalised only as names mid-sentence
+_NAME_SHORT_WORDS = frozenset({"he", "an", "yi"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december "
                          "jan feb mar apr jun jul aug sep sept oct nov dec".split())

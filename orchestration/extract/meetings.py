@@ -928,6 +928,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
         # "X and Y signed ...", "X and his counterpart Y addressed the press": two people
         # of different countries doing one thing together are in one place
         pair = _pair_subject(actors, text, cs, ts)
+        if pair is None and word.startswith("sign") and re.match(r"\s+by\b", after):
+            pair = _pair_agents(actors, text, te, ce)  # "The agreement was signed by X and Y"
         if pair is None:
             return None
     mtype = {"call": "call", "summit": "summit", "visit": "visit", "talks": "talks", "other": "other",
@@ -1178,6 +1180,19 @@ def _pair_subject(actors, text: str, cs: int, ts: int) -> list[Actor] | None:
     # the pair opens its clause: "X and Y signed", not "... told X and Y signed"
     head = text[cs:people[-2].char_start]
     if re.search(r"\b(?:with|to|by|from|for|of|between|and)\s+(?:[\w-]+\s+){0,3}$", head, re.I):
+        return None
+    return [a.actor, b.actor]
+
+
+def _pair_agents(actors, text: str, te: int, ce: int) -> list[Actor] | None:
+    """The two people of "signed by P1 and P2", if of different countries (or one unknown)."""
+    people = [m for m in actors.in_span(te, ce) if _person_ok(m.actor)][:2]
+    if len(people) < 2 or not re.fullmatch(r"\s+by\s+(?:[\w.'’-]+\s+){0,4}?", text[te:people[0].char_start]):
+        return None
+    a, b = people
+    if a.actor.name == b.actor.name or not _PAIR_JOIN.fullmatch(text, a.char_end, b.char_start):
+        return None
+    if a.actor.country_code and a.actor.country_code == b.actor.country_code:
         return None
     return [a.actor, b.actor]
 
