@@ -394,3 +394,11 @@ def test_an_agreement_signed_by_two_leaders_is_their_meeting():
                      "Premier Liu He at the White House on Wednesday.", date(2020, 1, 16))
     assert [(m.meeting_type, sorted(names(m)), m.meeting_date) for m in ms] == [
         ("other", ["Liu He", "Trump"], date(2020, 1, 15))]
+
+
+def test_bilateral_meetings_with_two_leaders_are_two_meetings():
+    ms = meetings_of("Indian Prime Minister Narendra Modi is in Kazan for the BRICS summit. PM Modi concluded the "
+                     "first day of the summit with bilateral meetings with Iranian President Masoud Pezeshkian and "
+                     "Russian President Vladimir Putin.")
+    pairs = sorted(sorted(names(m)) for m in ms if m.meeting_type == "talks")
+    assert pairs == [["Masoud Pezeshkian", "Narendra Modi"], ["Narendra Modi", "Vladimir Putin"]]

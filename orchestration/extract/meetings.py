@@ -142,7 +142,7 @@ _TRIGGER_RE = re.compile(r"""(?=[a-zA-Z])\b(?:
   | \btravell?(?:ed|ing|s)?\s+to\b
  )
 |(?P<talks>
-    \bmet\b | \bmeets?\b | \bmeeting\b | \btalks\b
+    \bmet\b | \bmeets?\b | \bmeeting\b | \btalks\b | \bmeetings\s+with\b
   | \bconferr?(?:ed|ing|s)?\s+with\b
   | \bconsultations?\b | \bnegotiations\b
   | \bdiscussions?\s+with\b | \b(?:held|had|hold|holds|have|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}discussions?\b
@@ -752,7 +752,21 @@ def extract_meetings(text: str, actors, published_date: date | None,
         # summit") is no meeting of its own; other triggers first
         trig.sort(key=lambda m: m.lastgroup == "summit")
         main_found = False
+        split = False
         for m in trig:
+            if split:
+                break  # the other triggers of the sentence are the setting of those meetings
+            pairs = _bilateral_pairs(actors, text, s, e, m)
+            if pairs:
+                split = True
+                # "bilateral meetings with Iranian President X and Russian President Y": one each
+                for keep in pairs:
+                    c = _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start,
+                                   speakers, cands, published_date, used_dates, keep=keep)
+                    if c is not None and len(c.persons) == 2:
+                        cands.append(c)
+                        main_found = True
+                continue
             if m.lastgroup == "summit" and main_found and _SETTING_BEFORE.search(text[max(s, m.start() - 45):m.start()]):
                 continue
             c = _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start,
@@ -897,14 +911,16 @@ def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_date
 
 
 def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speakers,
-               cands, published, used_dates) -> _Cand | None:
+               cands, published, used_dates, keep: frozenset[str] | None = None) -> _Cand | None:
+    """One meeting a trigger reports; ``keep`` limits it to those people (one of several
+    bilateral meetings a plural trigger reports)."""
     ts, te = m.start(), m.end()
     kind = m.lastgroup
     word = m.group(0).lower()
     before = text[max(s, ts - 60):ts]
     after = text[te:min(e, te + 80)]
     # generic, plural, habitual, negated or counted mentions are no single meeting
-    if _PLURAL_MEETINGS.fullmatch(word):
+    if (_PLURAL_MEETINGS.fullmatch(word) or word.startswith("meetings")) and keep is None:
         return None
     if kind == "visit" and _ORDINAL_BEFORE.search(before) and not _FIRST.search(before[-30:]):
         return None  # "your eighth visit to China"
@@ -1017,6 +1033,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
                 other = _last_other_person(actors, ts, speaker, sents, si)
                 if other is not None:
                     persons.append(other)
+    if keep is not None:
+        persons = [p for p in persons if p.name in keep]
     distinct = bool(_DISTINCT.search(text[max(cs, ts - 60):min(ce, te + 60)]))
 
     if mtype == "visit":
@@ -1182,6 +1200,31 @@ def _pair_subject(actors, text: str, cs: int, ts: int) -> list[Actor] | None:
     if re.search(r"\b(?:with|to|by|from|for|of|between|and)\s+(?:[\w-]+\s+){0,3}$", head, re.I):
         return None
     return [a.actor, b.actor]
+
+
+_PLURAL_WITH = re.compile(r"(?:meetings|talks|calls|conversations)\s+with\s+", re.I)
+
+
+def _bilateral_pairs(actors, text: str, s: int, e: int, m: re.Match) -> list[frozenset[str]]:
+    """"X ... meetings with A and B": the pairs (X, A) and (X, B)."""
+    w = _PLURAL_WITH.match(text, m.start())
+    if not w:
+        return []
+    subj = [x for x in actors.in_span(s, m.start()) if _person_ok(x.actor)]
+    objs = []
+    pos = w.end()
+    for x in actors.in_span(w.end(), e):
+        if not _person_ok(x.actor):
+            continue
+        if not re.fullmatch(r"(?:\s*(?:,|and|,\s*and)\s*)?(?:(?:his|her|their|the)\s+)?(?:[\w.'’-]+\s+){0,4}?",
+                            text[pos:x.char_start]):
+            break
+        objs.append(x.actor)
+        pos = x.char_end
+    if not subj or len({o.name for o in objs}) < 2:
+        return []
+    who = subj[0].actor
+    return [frozenset({who.name, o.name}) for o in _unique(objs) if o.name != who.name]
 
 
 def _pair_agents(actors, text: str, te: int, ce: int) -> list[Actor] | None:
