@@ -347,3 +347,11 @@ def test_a_second_verb_of_the_main_clause_ends_the_reported_clause():
     text = ("US President Donald Trump spoke on Wednesday. The two countries are making progress, the US President "
             "said, adding that he would soon visit China and thanked his Chinese counterpart for this deal.")
     assert ("Donald Trump", "he would soon visit China") in indirect(run(text))
+
+
+def test_stressing_the_importance_of_a_topic_says_nothing_of_it():
+    text = ("At the trade exhibition in Harbin, Russian President Vladimir Putin emphasized the importance of "
+            "Russia-China cooperation in jointly developing new technologies. Putin stressed the need for "
+            "closer coordination between the two countries' central banks.")
+    assert indirect(run(text)) == [
+        ("Vladimir Putin", "the need for closer coordination between the two countries' central banks")]

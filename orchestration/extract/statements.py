@@ -1276,6 +1276,8 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 if base == "expressed" and not re.match(r"\s*(?:(?:his|her|its|their)\s+)?(?:confidence|hope|readiness|"
                                                         r"belief|willingness)", rest):
                     continue
+                if re.match(r"\s*the\s+importance\s+of\b", rest):
+                    continue  # "stressed the importance of cooperation": a topic named, nothing said of it
                 if (verb.split()[0] in _INCLUDE_VERB and verb != "called") or verb.startswith("called "):
                     ctx_s = vpos
             else:
