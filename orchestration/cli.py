@@ -1,6 +1,8 @@
 """`communique …`: thin commands over the same Dagster assets the UI runs."""
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 import time
@@ -36,8 +38,13 @@ def build(raw_dir: str | None, warehouse: str | None, verbose: bool) -> None:
 
     job = defs.resolve_job_def("build_warehouse")
     run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    with dg.DagsterInstance.ephemeral() as instance:
+    # dbt's own lines (dagster-dbt echoes them on stdout) only with --verbose, or when it fails
+    captured = io.StringIO()
+    with dg.DagsterInstance.ephemeral() as instance, \
+            contextlib.redirect_stdout(sys.stdout if verbose else captured):
         result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False)
+    if not result.success and captured.getvalue():
+        click.echo(captured.getvalue()[-4000:], err=True)
     summary = build_summary(result, paths)
     click.echo(summary)
     click.echo(f"took {time.perf_counter() - started:.1f} s", err=True)
