@@ -185,8 +185,8 @@ imprecise_matched as (
 ),
 
 -- Undated reports left over, for parties with no dated meeting of that kind (in person, or
--- by phone or video) at all. One that names no
--- place takes the place of the others when they all name the same country.
+-- by phone or video) at all. One that names no place takes the place of the others of its
+-- type (summit, talks, visit) when they all name the same country.
 unanchored as (
     select
         i.*,
@@ -200,7 +200,7 @@ unanchored as (
     from imprecise i
     left join imprecise_matched using (document_id, meeting_index)
     where imprecise_matched.document_id is null
-    window same_kind as (partition by i.participants_key, i.status, i.meeting_type = 'call', i.meeting_date is null)
+    window same_kind as (partition by i.participants_key, i.status, i.meeting_type, i.meeting_date is null)
 ),
 
 assigned as (
