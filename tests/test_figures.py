@@ -375,3 +375,13 @@ def test_fast_enough():
     for _ in range(100):
         extract_figures(text, published)
     assert time.perf_counter() - start < 2.0  # well over 50 articles/s
+
+
+def test_a_financial_year_follows_the_fiscal_calendar_of_the_figures_country():
+    text = ("India's bilateral trade with Russia jumped to an all-time high. Trade between the two countries "
+            "reached $18.2bn between April and August this year, compared to bilateral trade of $13.12bn in the "
+            "last financial year, data released by India's Department of Commerce showed. Russia's trade with "
+            "China was $190bn in the last financial year, according to Russian customs.")
+    got = {f.raw_text: f.period for f in extract_figures(text, date(2022, 10, 21))}
+    assert got["$13.12bn"] == "2021-04/2022-03"  # India: April to March
+    assert got["$190bn"] == "2021"  # Russia: the calendar year

@@ -41,8 +41,9 @@ import bisect
 import re
 from decimal import Decimal
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from orchestration.extract import reference
 from orchestration.extract.records import Figure
 from orchestration.extract.sentences import split_sentences
 
@@ -462,7 +463,10 @@ def _find_periods(text: str, pub: date | None, ref: int | None,
                 which = m.group("which").lower().split()[-1]
                 what = m.group("what").lower()
                 if what.startswith(("financial", "fiscal")):
-                    found.append(_Period(s, e, None, False, None))  # whose fiscal year? left open
+                    # whose fiscal year is known only once the figure's country is: resolved then
+                    offset = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1,
+                              "next": 1, "coming": 1}[which]
+                    found.append(_Period(s, e, f"{_FISCAL}{offset:+d}", False, None))
                     taken.append((s, e))
                     continue
                 if what == "week":
@@ -1626,6 +1630,23 @@ class _Sources:
 
 # ----------------------------------------------------------------- countries
 
+_FISCAL = "fiscal-year"
+
+
+def _fiscal_period(marker: str, pub: date | None, codes: list[str]) -> str | None:
+    """"last financial year" of the figure's country: "2021-04/2022-03" for India on 2022-10-21,
+    "2021" for a country whose fiscal year is the calendar year; None when no country is known."""
+    if pub is None or not codes:
+        return None
+    offset = int(marker.removeprefix(_FISCAL))
+    start = next((reference.fiscal_year_start(c) for c in codes if reference.fiscal_year_start(c) != 1), 1)
+    first = (pub.year if pub.month >= start else pub.year - 1) + offset
+    if start == 1:
+        return str(first)
+    end = date(first + 1, start, 1) - timedelta(days=1)
+    return f"{first}-{start:02d}/{end.year}-{end.month:02d}"
+
+
 def _countries(measure: str) -> list[str]:
     out: list[str] = []
     tokens = re.findall(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*", measure.replace("-", " "))
@@ -1769,6 +1790,10 @@ def extract_figures(text: str, published_date: date | None = None, actors=None) 
         if dup:
             continue
         seen.append(f)
+        if (f.period_value or "").startswith(_FISCAL):
+            sent_text = text[sents[f.sentence][0]:sents[f.sentence][1]]
+            codes = _countries(f.source or "") + _countries(f.measure or "") + _countries(sent_text)
+            f.period_value = _fiscal_period(f.period_value, published_date, codes)
         raw = text[f.raw_start:f.end].strip()
         out.append(Figure(value=f.value, unit=f.unit, raw_text=raw, char_start=f.raw_start,
                           char_end=f.end, measure=f.measure, period=f.period_value,

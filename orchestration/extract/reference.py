@@ -231,6 +231,20 @@ def city_country(name: str | None) -> str | None:
     return _cities().get(_fold(name))
 
 
+# The month a government's fiscal year starts, where it is not January (the World Factbook's
+# "fiscal year" field): "last financial year" in an Indian ministry's data is April to March.
+FISCAL_YEAR_START = {
+    "IND": 4, "GBR": 4, "JPN": 4, "CAN": 4, "HKG": 4, "SGP": 4, "ZAF": 4, "MMR": 4,
+    "AUS": 7, "NZL": 7, "PAK": 7, "BGD": 7, "EGY": 7, "KEN": 7, "UGA": 7, "TZA": 7, "NPL": 7,
+    "USA": 10, "THA": 10,
+}
+
+
+def fiscal_year_start(alpha3: str | None) -> int:
+    """First month of the country's fiscal year (1 for the calendar year)."""
+    return FISCAL_YEAR_START.get(alpha3 or "", 1)
+
+
 def place_country(place: str | None) -> str | None:
     """Alpha-3 of the country a meeting place lies in: a country itself, or a city we know."""
     if not place:
