@@ -841,6 +841,7 @@ _IND_VERBS = (
     r"underlined|underscored|highlighted|warned|urged|argued|insisted|explained|recalled|"
     r"declared|announced|asserted|claimed|acknowledged|admitted|reiterated|reaffirmed|affirmed|"
     r"confirmed|suggested|wrote|replied|responded|shared|assured|informed|reminded|maintained|predicted|vowed|pledged|"
+    r"remarked|observed|commented|contended|reckoned|opined|"
     r"promised|believes|hopes|expects|cautioned|conceded|proposed|indicated|revealed|disclosed|outlined|described|"
     r"expressed\s+(?:confidence|hope|the\s+hope|(?:his|her|its)\s+(?:confidence|hope|readiness|belief))|"
     r"expressed\s+(?:(?:his|her|its|their|the)\s+)?(?:view|belief|opinion|conviction|concern|fear|hope|confidence)s?"
@@ -855,6 +856,7 @@ _PROGRESSIVE = {"warning": "warned", "saying": "said", "arguing": "argued", "ins
 _IND = re.compile(r"\b(?P<verb>" + _IND_VERBS + r")\b")
 _THAT_VERBS = frozenset("""said says told tells stated states added adds noted notes warned warns argued insisted
 explained recalled declared asserted claimed acknowledged admitted confirmed suggested wrote replied
+remarked observed commented contended reckoned opined
 responded shared assured informed reminded maintained predicted believes hopes expects cautioned conceded indicated revealed
 reported disclosed outlined""".split())
 # verbs taking a noun phrase as the statement ("Xi underscored the growing depth of ...")
@@ -1377,7 +1379,11 @@ def _that_clause(rest: str) -> bool:
                          "by", "from", "amid", "given", "although", "though") or first[:1].isupper() or \
             first[:1].isdigit() or (first.endswith("ly") and len(first) > 4):
         return True
-    return bool(_STRICT_FINITE.search(" ".join(w[1:])))
+    # "joining BRICS represents a “great opportunity”": a present-tense verb before its object
+    return bool(_STRICT_FINITE.search(" ".join(w[1:])) or _PRESENT_BEFORE_OBJECT.search(" ".join(w[1:])))
+
+
+_PRESENT_BEFORE_OBJECT = re.compile(r"\b[a-z]{3,}s\s+(?:a|an|the|its|their|his|her|no|new|more)\b")
 
 
 def _has_finite_verb(rest: str) -> bool:
