@@ -385,3 +385,15 @@ def test_a_financial_year_follows_the_fiscal_calendar_of_the_figures_country():
     got = {f.raw_text: f.period for f in extract_figures(text, date(2022, 10, 21))}
     assert got["$13.12bn"] == "2021-04/2022-03"  # India: April to March
     assert got["$190bn"] == "2021"  # Russia: the calendar year
+
+
+def test_measures_name_what_is_counted_not_who_is_speaking():
+    text = ("In exchange, the U.S. had agreed to reduce tariffs on $120 billion in Chinese products from 15% to "
+            "7.5%. The centerpiece of the visit is a pledge by Saudi Arabia to invest $600 billion in the United "
+            "States over the coming years. Beijing imposed trade barriers on wine, coal and barley that cost "
+            "Australian exporters 20 billion Australian dollars a year.")
+    got = {f.raw_text: f.measure for f in extract_figures(text, date(2025, 5, 14))}
+    assert got["$120 billion"] == "Chinese products"
+    assert got["15%"] == got["7.5%"] == "tariffs on Chinese products"
+    assert got["$600 billion"].startswith("investment in") and got["$600 billion"].endswith("United States")
+    assert got["20 billion Australian dollars"] == "cost to Australian exporters"

@@ -627,6 +627,22 @@ _RX_CHANGE_OBJECT = re.compile(
     r"hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|boost(?:s|ed|ing)?)\s+"
     r"(?P<np>(?:(?!to\b|from\b|by\b)[\w’'-]+\s+){1,8}?)(?:to|from|by)\s+(?:(?:a|an|the|some|about|around|nearly|"
     r"almost|roughly|more\s+than|over|just|only|up\s+to)\s+)*$", re.I)
+# "raised the tariff charged to China by the United States of America to 125%": an object
+# with its own "to"/"by", no number in it
+_RX_CHANGE_OBJECT_LONG = re.compile(
+    r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lift(?:s|ed|ing)?|"
+    r"lower(?:s|ed|ing)?|hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|boost(?:s|ed|ing)?)\s+"
+    r"(?P<np>(?:the|a|its|their)\s+(?:[A-Za-z][\w’'-]*\s+){1,11}?)to\s+(?:(?:about|around|nearly|almost|"
+    r"roughly|more\s+than|over|just|only|up\s+to)\s+)*$", re.I)
+_RX_AMOUNT_OF = re.compile(r"(?:[$€£¥]|US\$)\s?[\d.,]+\s*(?:trillion|billion|million|tn|bn|mn|m)?\s+(?:in|of|worth\s+of)\s+",
+                           re.I)
+_RX_COST_BEFORE = re.compile(r"\bcost(?:s|ing)?\s+(?P<np>(?!(?:about|around|nearly|some|more|over|up|at|an?|the|of|"
+                             r"to|for|in|on|by|with|from|between|estimated|roughly|approximately|almost|just)\b)"
+                             r"[A-Za-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3})\s+$")
+_RX_MONEY_VERB_BEFORE = re.compile(r"\b(?P<v>invest|invests|invested|export|exports|exported|import|imports|"
+                                   r"imported|sell|sells|sold|buy|buys|bought|spend|spends|spent)\s+"
+                                   r"(?:(?:about|around|nearly|some|more\s+than|over|up\s+to|an?\s+(?:further|"
+                                   r"additional|extra))\s+)*$", re.I)
 _RX_PREV_LINK = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:up|down|rising|falling|increasing|decreasing|"
     r"a\s+(?:modest\s+|slight\s+|sharp\s+|significant\s+)?(?:increase|rise|decrease|decline|drop|fall)|an\s+increase)"
@@ -1343,6 +1359,13 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
                     np = f"{np} {pm.group('prep')} {more}"
             return np, np
 
+    # "barriers that cost Australian exporters 20 billion Australian dollars a year"
+    cost = _RX_COST_BEFORE.search(head)
+    if cost and f.is_money:
+        np = _cut_np(cost.group("np"), 6)
+        if np:
+            return f"cost to {np}", np
+
     # "up from $185 billion", "to $8.28 billion" after a figure: the same thing
     link_gap = re.sub(r"\([^()]*\)|\b(?:a|per|each|every)\s+(?:year|month|day|annum)\b|\bannually\b|"
                       r"\byear[\s-]on[\s-]year\b|\bin\s+(?:19|20)\d\d\b|\b(?:this|last)\s+year\b", " ",
@@ -1355,7 +1378,8 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
             return prev.subject, prev.subject
 
     # "increase supplies to 44 bcm", "expand gas supply via the Far Eastern route from 10 to 12 bcm"
-    ob = _RX_CHANGE_OBJECT.search(head)
+    ob = _RX_CHANGE_OBJECT.search(head) or _RX_CHANGE_OBJECT_LONG.search(head) or \
+        _RX_CHANGE_OBJECT.search(_RX_AMOUNT_OF.sub("", head))  # "tariffs on $120 billion in Chinese products from"
     if ob and ob.group("np").strip():
         np = _cut_np(re.sub(r"^(?:in|of|on)\s+", "", ob.group("np").strip(), flags=re.I), 10)
         if np:
@@ -1385,7 +1409,9 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
     of = _RX_OF_AFTER.match(tail)
     subj, verb = _clause_subject(sent_text, rel_start)
     if of:
-        np = _cut_np(of.group("np"), 12)
+        # "$120 billion in Chinese products from 15% to 7.5%": the products, not the rates after
+        np = _cut_np(re.split(r"\s+(?:from|to|by|between)\s+(?=[\d$€£¥]|(?:about|around|some|nearly)\s)",
+                              of.group("np"))[0], 12)
         prep = of.group("prep").lower()
         if np and not re.search(r"\b(?:months?|years?|weeks?|days?|decades?|quarters?|period|time)$|"
                                 r"^(?:fiscal|financial|calendar|FY)\b|\d", np, re.I) \
@@ -1402,6 +1428,10 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
                 noun = _VERB_NOUNS.get((verb or "").split()[-1]) if verb else None
                 if noun and not f.is_money:
                     return f"{noun} of {np}", np
+                vb = _RX_MONEY_VERB_BEFORE.search(head)
+                if vb and f.is_money and prep == "in":
+                    # "to invest $600 billion in the United States": investment in the United States
+                    return f"{_VERB_NOUNS[vb.group('v').lower()]} in {np}", np
                 return np, np
 
     # the subject of the clause ("Trade between Russia and China fell 9.1%")
