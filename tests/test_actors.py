@@ -156,3 +156,10 @@ def test_a_capitalised_short_word_after_a_name_belongs_to_the_name():
     assert people(doc)["Liu He"].role == "Vice Premier"
     assert [(m.surface, m.actor.name) for m in doc.mentions if m.actor.actor_type == "person"] == [
         ("Chinese Vice Premier Liu He", "Liu He"), ("He", "Liu He")]
+
+
+def test_a_bare_full_name_before_an_adverb_and_a_reporting_verb_is_a_person():
+    doc = find_actors("Boris Johnson today declared the deal done. At a press conference, Mr Johnson said the deal "
+                      "would protect jobs.")
+    assert [(m.surface, m.actor.name) for m in doc.mentions if m.actor.actor_type == "person"] == [
+        ("Boris Johnson", "Boris Johnson"), ("Johnson", "Boris Johnson")]

@@ -355,3 +355,20 @@ def test_stressing_the_importance_of_a_topic_says_nothing_of_it():
             "closer coordination between the two countries' central banks.")
     assert indirect(run(text)) == [
         ("Vladimir Putin", "the need for closer coordination between the two countries' central banks")]
+
+
+def test_the_ministry_that_speaks_is_the_ministry_named_not_a_body_in_its_quote():
+    text = ("India signed a deal to buy 26 Rafale marine jets, the Defence Ministry announced on Monday.\n\n"
+            "\"The induction would lead to a significant enhancement of the Indian Navy's air power at sea,\" the "
+            "ministry said in a statement.")
+    assert direct(run(text)) == [("Defence Ministry", "The induction would lead to a significant enhancement of "
+                                                      "the Indian Navy's air power at sea,")]
+
+
+def test_an_apposition_names_the_speaker_and_a_wrong_closing_mark_still_closes():
+    text = ("The European Union’s High Representative for Foreign Affairs, Josep Fontelles, said that the visit "
+            "represents Hungary exclusively. “Positions on Russia’s war exclude official contacts between the "
+            "European Union and President Putin“, he said on X.")
+    assert indirect(run(text)) == [("Josep Fontelles", "the visit represents Hungary exclusively")]
+    assert direct(run(text)) == [("Josep Fontelles", "Positions on Russia’s war exclude official contacts between "
+                                                     "the European Union and President Putin")]

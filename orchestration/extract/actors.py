@@ -171,8 +171,8 @@ _REPORT_VERBS = (
     "addressed|asked|demanded|condemned|dismissed|rejected|welcomed|lauded|hailed|touted|"
     "is|was|has|had|will|would")
 _VERBS_AFTER = frozenset(_REPORT_VERBS.split("|")) | {"who", "also", "then", "later"}
-_REPORT_AFTER = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+|then\s+|later\s+|earlier\s+|further\s+|had\s+|has\s+)?(?:" +
-                           _REPORT_VERBS + r")\b")
+_REPORT_AFTER = re.compile(r"\s*(?:,[^,]{1,80},\s*|,\s*(?=said\b|says\b|told\b|added\b|stated\b|wrote\b))?(?:(?:also|then|later|earlier|further|had|has|today|yesterday|"
+                           r"tonight|himself|herself|once\s+again|again)\s+){0,2}(?:" + _REPORT_VERBS + r")\b")
 _REPORT_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|wrote|according\s+to|noted|asked|by)\s*,?\s*$")
 
 # ---------------------------------------------------------------------------

@@ -36,7 +36,7 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Quotation marks
 # ---------------------------------------------------------------------------
 
-_OPEN_CLOSE = {"“": "”\"", "\"": "\"”“", "«": "»", "„": "“”\"", "‘": "’", "”": "”\"", "‹": "›", "»": "«"}
+_OPEN_CLOSE = {"“": "”\"“", "\"": "\"”“", "«": "»", "„": "“”\"", "‘": "’", "”": "”\"", "‹": "›", "»": "«"}
 
 
 def _letter(ch: str) -> bool:
@@ -330,9 +330,14 @@ class _Ctx:
             d = self.last_doc(start)
             if d is not None:
                 return d
-        if re.fullmatch(r"(?:it|the\s+(?:statement|report|release|communique|readout|document|ministry|agency|"
-                        r"organi[sz]ation|institution|company|bank|body|office|department))", p, re.I):
+        if re.fullmatch(r"(?:it|the\s+(?:statement|report|release|communique|readout|document|organi[sz]ation|"
+                        r"institution|body))", p, re.I):
             return self.last_org(start)
+        kind = re.fullmatch(r"the\s+(ministry|agency|company|bank|office|department|commission|council|"
+                            r"government|embassy|foreign\s+ministry)", p, re.I)
+        if kind:
+            # "the ministry said": the ministry named before, not another body
+            return self.last_org(start, head=kind.group(1).split()[-1])
         a = self.actors.resolve(p, start)
         if a is not None:
             return a
@@ -411,12 +416,15 @@ class _Ctx:
                 found.append(a)
         return found[0] if len(found) == 1 else None
 
-    def last_org(self, pos: int) -> Actor | None:
-        """The institution most recently named before `pos` ("the statement said", "It added")."""
+    def last_org(self, pos: int, head: str | None = None) -> Actor | None:
+        """The institution most recently named before `pos` ("the statement said", "It added"),
+        outside quotations; with `head` ("ministry"), the last one whose name says it is one."""
         for m in self.actors._before(pos):
             if pos - m.char_start > 1500:
                 break
-            if m.actor.actor_type == "organization":
+            if m.actor.actor_type != "organization" or self.quoted(m.char_start):
+                continue
+            if head is None or head.lower() in m.actor.name.lower():
                 return m.actor
         return None
 
