@@ -372,3 +372,14 @@ def test_an_apposition_names_the_speaker_and_a_wrong_closing_mark_still_closes()
     assert indirect(run(text)) == [("Josep Fontelles", "the visit represents Hungary exclusively")]
     assert direct(run(text)) == [("Josep Fontelles", "Positions on Russia’s war exclude official contacts between "
                                                      "the European Union and President Putin")]
+
+
+def test_a_surname_with_particles_speaks_and_the_next_quotation_continues_it():
+    text = ("According to von der Leyen, the reasons for the deficit are the difficult market access for EU "
+            "companies in China. Europe likes competition, said von der Leyen. “But competition must also be "
+            "fair.”")
+    sts = run(text)
+    assert indirect(sts) == [
+        ("von der Leyen", "the reasons for the deficit are the difficult market access for EU companies in China"),
+        ("von der Leyen", "Europe likes competition")]
+    assert direct(sts) == [("von der Leyen", "But competition must also be fair.")]

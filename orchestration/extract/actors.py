@@ -184,6 +184,7 @@ _TOKEN = re.compile(
     r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*"         # words, hyphenated, O'Brien, Russia's
     r"|\d+(?:[.,]\d+)*"
     r"|[^\w\s]", re.UNICODE)
+_LEADING_PARTICLES = frozenset("von van de der den di da du".split())
 _PARTICLES = frozenset("bin ibn al el de da di del della dos das du van von der den la le ter ten zu abu".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -601,7 +602,12 @@ class _Builder:
         toks = self.toks
         i, n = 0, len(toks)
         while i < n:
-            if toks[i].cap:
+            # "von der Leyen", "de Gaulle": a surname may open with its particles
+            lead_particles = not toks[i].cap and toks[i].low in _LEADING_PARTICLES and \
+                (i == 0 or not toks[i - 1].cap) and (
+                    (i + 1 < n and toks[i + 1].cap) or
+                    (i + 2 < n and toks[i + 1].low in _PARTICLES and toks[i + 2].cap))
+            if toks[i].cap or lead_particles:
                 j = i + 1
                 while j < n:
                     t = toks[j]
@@ -852,8 +858,8 @@ class _Builder:
             if b - a >= 2 and toks[b - 1].low in _NAME_SHORT_WORDS and _name_like(toks[b - 2]):
                 k = b - 1  # "Vice Premier Liu He": a capitalised "He" after a name is the name's
             while k > a and (_name_like(toks[k - 1]) or (
-                    toks[k - 1].low in _PARTICLES and not toks[k - 1].cap and k - 2 >= a and k < b and
-                    (_name_like(toks[k - 2]) or toks[k - 2].low in _PARTICLES))):
+                    toks[k - 1].low in _PARTICLES and not toks[k - 1].cap and k < b and
+                    (k - 1 == a or (k - 2 >= a and (_name_like(toks[k - 2]) or toks[k - 2].low in _PARTICLES))))):
                 k -= 1
             if k == b:
                 continue

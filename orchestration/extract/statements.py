@@ -670,6 +670,15 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                     joined_to_prev[qi] = same_para and _nwords(gap) <= 12 and \
                         ctx.sentence(quotes[qi - 1][0])[0] <= qs <= ctx.sentence(quotes[qi - 1][0])[1] + 2
                     continue
+        # a quotation that is a sentence of its own, right after a sentence reporting what
+        # someone said ("Europe likes competition, said von der Leyen. “But ...”")
+        prev_s = ctx.sentence(ss - 1) if ss > ps else None
+        if opened and _nwords(text[ss:qs]) == 0 and prev_s is not None and prev_s[0] >= ps and \
+                not any(prev_s[0] <= q[0] < prev_s[1] for q in quotes):
+            a = _last_speaker_in(ctx, prev_s)
+            if a is not None:
+                speakers[qi], cues[qi] = a, "(continues)"
+                continue
         # a standalone quote paragraph after a paragraph with a reported speaker
         if _nwords(text[ps:qs]) <= 2:
             prev = _prev_para(ctx, (ps, pe))
@@ -755,7 +764,7 @@ def _last_speaker_in(ctx: _Ctx, para: tuple[int, int]) -> Actor | None:
     a = ctx.subject_before(max(ss, ps), ps + last.start())
     if a is None:
         after = seg[last.end():last.end() + 60]
-        mm = re.match(r"\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})", after)
+        mm = re.match(r"\s+((?:(?:von|van|de|der|den|di|da|du)\s+)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})", after)
         if mm:
             a = ctx.speaker_from_phrase(mm.group(1), ps + last.end() + mm.start(1))
     return a
@@ -1015,7 +1024,8 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     claimed: list[tuple[int, int]] = []
 
-    def emit(speaker: Actor | None, s: int, e: int, cue: str, verb_pos: int, quote: str | None = None):
+    def emit(speaker: Actor | None, s: int, e: int, cue: str, verb_pos: int, quote: str | None = None,
+             min_words: int = 4):
         if speaker is None or e <= s:
             return
         if quote is not None:
@@ -1029,7 +1039,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 re.search(r":\s*$", text[s:e]) and e < len(text) and text[e:e + 3].lstrip()[:1] in "“\"«„":
             return  # "X stated ...: “...”" — the quotation is the statement
         s, e = _clean_clause(text, s, e)
-        if e - s < 8 or _nwords(text[s:e]) < 4:
+        if e - s < 8 or _nwords(text[s:e]) < min_words:
             return
         clause = text[s:e]
         if _starts_with_quote(clause) and _quoted_share(ctx, s, e) > 0.5:
@@ -1119,14 +1129,18 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 continue
         # "C, X said." / "C, said X." (also "C, he said, calling on ...")
         m = _TAIL_SAID.match(sent) or _TAIL_SAID_INV.match(sent)
-        if m and not ctx.quoted(ss + m.start("who")) and _nwords(m.group("clause")) >= 4 and not inner_said:
+        if m and not ctx.quoted(ss + m.start("who")) and not inner_said and (
+                _nwords(m.group("clause")) >= 4 or
+                # "Europe likes competition, said von der Leyen": short, but a clause
+                (_nwords(m.group("clause")) == 3 and re.match(r"\w+\s+[a-z]+s\s+\w+$", m.group("clause").strip()))):
             clause = m.group("clause")
             who = m.group("who")
             who_s = ss + m.start("who")
             a = ctx.speaker_from_phrase(_who_core(who), who_s) if _nwords(who) <= 9 else None
             if a is not None and a.actor_type != "country" and not _starts_with_quote(clause) and \
                     not ctx.quoted(ss + m.start("clause")):
-                emit(a, ss + m.start("clause"), ss + m.end("clause"), who + " " + m.group("verb"), who_s)
+                emit(a, ss + m.start("clause"), ss + m.end("clause"), who + " " + m.group("verb"), who_s,
+                     min_words=3)
                 part = m.groupdict().get("part")
                 if part:
                     # ", adding that C": C is what was said; ", calling on X to ..." is itself the statement
