@@ -163,3 +163,13 @@ def test_a_bare_full_name_before_an_adverb_and_a_reporting_verb_is_a_person():
                       "would protect jobs.")
     assert [(m.surface, m.actor.name) for m in doc.mentions if m.actor.actor_type == "person"] == [
         ("Boris Johnson", "Boris Johnson"), ("Johnson", "Boris Johnson")]
+
+
+def test_a_name_given_alone_is_a_person_when_the_article_goes_on_with_he():
+    doc = find_actors("Trudeau said, “Any involvement of a foreign government is unacceptable.”\n\nTrudeau said "
+                      "that he brought the issue to the notice of the Indian Prime Minister. Chatting with reporters, "
+                      "Gazprom said it would cut supplies. Officials said the Koran was burned in Stockholm and he "
+                      "condemned it. Africa said he was right.")
+    ps = people(doc)
+    assert set(ps) == {"Trudeau"}
+    assert ps["Trudeau"].country_code is None  # not "the Indian Prime Minister" he spoke to

