@@ -383,3 +383,13 @@ def test_a_surname_with_particles_speaks_and_the_next_quotation_continues_it():
         ("von der Leyen", "the reasons for the deficit are the difficult market access for EU companies in China"),
         ("von der Leyen", "Europe likes competition")]
     assert direct(sts) == [("von der Leyen", "But competition must also be fair.")]
+
+
+def test_a_date_inside_the_words_is_not_when_they_were_said():
+    text = ("South African President Cyril Ramaphosa said on Thursday that the membership of these countries will "
+            "take effect from January 1, 2024. Chinese President Xi Jinping on Thursday vowed to deepen "
+            "cooperation with the continent as he addressed the largest summit in Beijing since the pandemic.")
+    sts = run(text, date(2023, 8, 25))
+    assert [(s.quote_text, s.statement_date) for s in sts if s.kind == "indirect"] == [
+        ("the membership of these countries will take effect from January 1, 2024", date(2023, 8, 24)),
+        ("vowed to deepen cooperation with the continent", date(2023, 8, 24))]

@@ -192,6 +192,7 @@ _CLAUSE_CUT = re.compile(
     r"described|announced|expressed|welcomed|praised|thanked|hailed|congratulated|condemned|told)\b"
     r"|,\s*(?:the|a|an)\s+(?:[\w'’.-]+\s+){0,5}?(?:said|told\s+[\w\s]{2,30}|added|says)(?=[^,;]{0,40}$)"
     r"|,\s+(?:as|while|when|before|after|during|ahead\s+of)\s+(?:he|she|his|her)\b"
+    r"|\s+as\s+(?:he|she)\s+(?:addressed|spoke|opened|visited|met|arrived|wrapped|hosted|chaired|received)\b"
     r"|,\s+(?:a|an)\s+(?!\d)[a-z]+\w*\s+(?!of\b)"
     r"|\s+(?:in|during)\s+(?:a|an|his|her|the)\s+(?:statement|interview|speech|press\s+release|"
     r"post|message|address|meeting|call|conversation|briefing)\b(?=[^,]*$)")
@@ -532,8 +533,14 @@ def _quoted_words(ctx: _Ctx, s: int, e: int) -> int:
     return q
 
 
-def _statement_date(ctx: _Ctx, s: int, e: int) -> date | None:
+def _statement_date(ctx: _Ctx, s: int, e: int, said: tuple[int, int] | None = None) -> date | None:
+    """The day the sentence says the words were spoken; a date inside the words themselves
+    ("by 15 January", "from January 1, 2024") is what they are about, not when."""
     for d in find_dates(ctx.text, ctx.published, s, e):
+        if said is not None and said[0] <= d.start < said[1]:
+            continue
+        if ctx.quoted(d.start):
+            continue
         if d.date is not None and d.precision == "day":
             return d.date
     return None
@@ -708,7 +715,7 @@ def _direct(ctx: _Ctx) -> list[Statement]:
         out.append(Statement(speaker=speakers[first], kind="direct", quote_text=quote, char_start=qs,
                              char_end=qe, cue=cues[first] if cues[first] != "(continues)" or len(g) == 1
                              else cues[last], cited_by=cited[first] or cited[last],
-                             statement_date=_statement_date(ctx, *ctx.sentence(qs))))
+                             statement_date=_statement_date(ctx, *ctx.sentence(qs), said=(qs, qe))))
     return out
 
 
@@ -1033,7 +1040,8 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 return
             claimed.append((s, e))
             out.append(Statement(speaker=speaker, kind="indirect", quote_text=quote, char_start=s, char_end=e,
-                                 cue=cue.strip()[:120], statement_date=_statement_date(ctx, *ctx.sentence(verb_pos))))
+                                 cue=cue.strip()[:120],
+                                 statement_date=_statement_date(ctx, *ctx.sentence(verb_pos), said=(s, e))))
             return
         if re.match(r"\s*:\s*[“\"«„]", text[_clean_clause(text, s, e)[1]:e + 3]) or \
                 re.search(r":\s*$", text[s:e]) and e < len(text) and text[e:e + 3].lstrip()[:1] in "“\"«„":
@@ -1068,7 +1076,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
         claimed.append((s, e))
         out.append(Statement(speaker=speaker, kind="indirect", quote_text=_strip_quotes(clause), char_start=s,
                              char_end=e, cue=cue.strip()[:120],
-                             statement_date=_statement_date(ctx, *ctx.sentence(verb_pos))))
+                             statement_date=_statement_date(ctx, *ctx.sentence(verb_pos), said=(s, e))))
 
     def source(who: str, pos: int) -> Actor | None:
         core = _who_core(who)
