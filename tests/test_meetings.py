@@ -402,3 +402,10 @@ def test_bilateral_meetings_with_two_leaders_are_two_meetings():
                      "Russian President Vladimir Putin.")
     pairs = sorted(sorted(names(m)) for m in ms if m.meeting_type == "talks")
     assert pairs == [["Masoud Pezeshkian", "Narendra Modi"], ["Narendra Modi", "Vladimir Putin"]]
+
+
+def test_a_phone_talk_is_a_call():
+    ms = meetings_of("Russian President Vladimir Putin and Saudi Crown Prince Mohammed bin Salman on Friday discussed "
+                     "the OPEC+ decision to cut oil output in a phone talk, the Kremlin said.", date(2020, 4, 11))
+    assert [(m.meeting_type, sorted(names(m)), m.meeting_date) for m in ms] == [
+        ("call", ["Mohammed bin Salman", "Vladimir Putin"], date(2020, 4, 10))]

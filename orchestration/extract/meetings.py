@@ -124,7 +124,7 @@ _BUILDING_WORDS = ("house", "palace", "hall", "building", "residence", "chancell
 # ---------------------------------------------------------------------------
 _TRIGGER_RE = re.compile(r"""(?=[a-zA-Z])\b(?:
  (?P<call>
-    \b(?:(?:tele)?phone|video)[\s-]+(?:call|conversation|talks|conference|link|chat|summit|meeting|contact)s?\b
+    \b(?:(?:tele)?phone|video)[\s-]+(?:call|conversation|talks?|conference|link|chat|summit|meeting|contact)s?\b
   | \bvideo[\s-]?conference\b
   | \bby\s+(?:tele)?phone\b | \bover\s+the\s+(?:tele)?phone\b
   | \b(?:by|via|over)\s+video(?:\s+link)?\b
