@@ -52,3 +52,11 @@ def test_agency_dateline_forms():
              "relations with China as a model of cooperation, the Kremlin said.", "Novo-Ogaryovo", "TASS")):
         doc = clean_document(first)
         assert (doc.dateline, doc.source) == (place, agency)
+
+
+def test_a_leading_wire_tag_is_the_source_not_the_first_words():
+    doc = clean_document("Azerbaijan, Armenia Prepare Signing Peace Accord\n(MENAFN) A peace-oriented roadmap "
+                         "scheduled for endorsement by the heads of Azerbaijan and Armenia will pave the way for a "
+                         "transport link, according to the White House on Friday.\n")
+    assert doc.text.startswith("A peace-oriented roadmap")
+    assert doc.source == "MENAFN"

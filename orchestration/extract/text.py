@@ -39,6 +39,7 @@ _DATELINE = re.compile(
     rf"(?:,\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}))?"
     rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?\s*(?:[—–]|--?)\s+"
     rf"|^(?P<place2>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){{0,3}}),\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\.\s*/(?P<agency2>{_AGENCY_ALT})/\.\s+")
+_LEADING_AGENCY_TAG = re.compile(r"^\((?P<agency>[A-Z][A-Za-z]{1,9}|[A-Z]{2,10})\)\s+(?=[A-Z“\"])")
 _AGENCY_CREDIT = re.compile(rf"\((?P<agency>{_AGENCY_ALT})\)|^(?P<agency2>{_AGENCY_ALT}) contributed", re.M)
 
 # Page furniture, as a line stands alone.
@@ -214,6 +215,13 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
         if m and len(m["place"] or m["place2"]) >= 3:
             dateline = (m["place"] or m["place2"]).strip().title()
             agency = m["agency"] or m["agency2"]
+    for i, para in enumerate(kept[:3]):
+        # "(MENAFN) A peace-oriented roadmap ...": the wire that carried it, not its words
+        tag = _LEADING_AGENCY_TAG.match(para)
+        if tag:
+            kept[i] = para[tag.end():]
+            agency = agency or tag["agency"]
+            break
     body = "\n\n".join(kept)
     if agency is None:
         credit = _AGENCY_CREDIT.search(body) or _AGENCY_CREDIT.search(
