@@ -60,3 +60,12 @@ def test_a_leading_wire_tag_is_the_source_not_the_first_words():
                          "transport link, according to the White House on Friday.\n")
     assert doc.text.startswith("A peace-oriented roadmap")
     assert doc.source == "MENAFN"
+
+
+def test_a_date_line_above_the_body_is_the_published_date():
+    doc = clean_document("China, U.S. sign phase-one trade deal\nThursday, January 16, 2020\nU.S. President Donald "
+                         "Trump and Chinese Vice Premier Liu He signed the first phase of a trade deal on Wednesday "
+                         "at the White House, ending months of talks between the two largest economies.\n\nOn May 21, "
+                         "2019 the talks had stalled.\n")
+    assert doc.published_date == date(2020, 1, 16)
+    assert doc.text.startswith("U.S. President Donald Trump")

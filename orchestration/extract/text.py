@@ -33,6 +33,13 @@ _STATED_DATE = re.compile(
     rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))", re.I)
+# a line above the body that is only a date ("July 28, 2023", "Monday, 21 May 2023 10:45"): the
+# date the page gives the article
+_DATE_LINE = re.compile(
+    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+    rf"(?:\s*[,|–-]?\s*\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$", re.I)
 # "MOSCOW (AP) — ", "BEIJING — ", "LONDON - ", "MOSCOW, March 21 (Reuters) -"
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){{0,3}})"
@@ -193,7 +200,7 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
         if kind:
             furniture.append((kind, line))
             continue
-        stated = _STATED_DATE.match(line)
+        stated = _STATED_DATE.match(line) or (None if seen_body else _DATE_LINE.match(line.strip()))
         if stated and len(line.split()) <= 12:
             published_date = published_date or _parse_stated(stated)
             furniture.append(("dateline", line))
