@@ -393,3 +393,13 @@ def test_a_date_inside_the_words_is_not_when_they_were_said():
     assert [(s.quote_text, s.statement_date) for s in sts if s.kind == "indirect"] == [
         ("the membership of these countries will take effect from January 1, 2024", date(2023, 8, 24)),
         ("vowed to deepen cooperation with the continent", date(2023, 8, 24))]
+
+
+def test_a_new_sentence_after_a_closed_quotation_reports_other_words():
+    text = ('Azerbaijani President Ilham Aliyev called the declaration a step toward "a bright and secure future" '
+            'and "turning the page on confrontation and bloodshed." Armenian Prime Minister Nikol Pashinyan said '
+            'the document opens "a new chapter of peace and prosperity."')
+    assert direct(run(text)) == [
+        ("Ilham Aliyev", "a bright and secure future"),
+        ("Ilham Aliyev", "turning the page on confrontation and bloodshed."),
+        ("Nikol Pashinyan", "a new chapter of peace and prosperity.")]

@@ -593,7 +593,8 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                         if a is not None:
                             via_according = (a, "according to " + phrase.strip())
                 elif subj.strip() and not (quote.rstrip()[-1:] in ".!?…" and after.lstrip()[:1].isupper() and
-                                           re.match(r"\s+(?:that\b|[a-z]+\s+(?:that|the|a|an|it|he|she)\b)",
+                                           re.match(r"\s+(?:that\b|[a-z]+\s+(?:that|the|a|an|it|he|she)\b|"
+                                                    r"(?:the|a|an|it|he|she|they|we|this|its|his|her|their)\s)",
                                                     after[m.end():])):
                     # (not '...world.” He said that the two sides ...': a new sentence reporting other words)
                     a = ctx.speaker_from_phrase(subj, subj_start)
