@@ -69,3 +69,12 @@ def test_a_date_line_above_the_body_is_the_published_date():
                          "2019 the talks had stalled.\n")
     assert doc.published_date == date(2020, 1, 16)
     assert doc.text.startswith("U.S. President Donald Trump")
+
+
+def test_a_numeric_published_date_is_read_only_when_its_order_is_settled():
+    body = ("BEIJING (Reuters) - Russian President Vladimir Putin touched down in Beijing for the Winter Olympics on "
+            "Friday, bringing a gas deal with him. Leaders are expected at the opening ceremony later on Friday.")
+    assert clean_document(f"Published 04/02/2022, 08:29 pm\n{body}\n").published_date == date(2022, 2, 4)
+    assert clean_document(f"Published 25/02/2022, 08:29 pm\n{body}\n").published_date == date(2022, 2, 25)
+    undecided = body.replace("later on Friday", "on Friday")
+    assert clean_document(f"Published 04/02/2022, 08:29 pm\n{undecided}\n").published_date is None

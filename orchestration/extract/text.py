@@ -222,6 +222,9 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
         if m and len(m["place"] or m["place2"]) >= 3:
             dateline = (m["place"] or m["place2"]).strip().title()
             agency = m["agency"] or m["agency2"]
+    if published_date is None:
+        published_date = _numeric_stated_date([line for kind, line in furniture if kind == "dateline"],
+                                              "\n".join(kept))
     for i, para in enumerate(kept[:3]):
         # "(MENAFN) A peace-oriented roadmap ...": the wire that carried it, not its words
         tag = _LEADING_AGENCY_TAG.match(para)
@@ -245,6 +248,34 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
     return CleanDocument(text=body, title=title, source=source or agency, url=url,
                          dateline=dateline, published_date=published_date,
                          furniture=furniture, warnings=warnings)
+
+
+_NUMERIC_STATED = re.compile(r"^(?:published|posted|updated|first published)\s*(?:on|:)?\s*"
+                             r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _numeric_stated_date(lines: list[str], body: str) -> date | None:
+    """"Published 04/02/2022": read when only one order of day and month is a date, or when
+    the article names its own day as still going on ("later on Friday"); otherwise unread."""
+    for line in lines:
+        m = _NUMERIC_STATED.match(line.strip())
+        if not m:
+            continue
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        readings = set()
+        for day, month in ((a, b), (b, a)):
+            try:
+                readings.add(date(y, month, day))
+            except ValueError:
+                pass
+        if len(readings) == 1:
+            return readings.pop()
+        today = {w for w in _WEEKDAYS if re.search(rf"\blater\s+(?:on\s+|this\s+)?{w}\b", body, re.I)}
+        fits = [d for d in readings if _WEEKDAYS[d.weekday()] in today]
+        if len(fits) == 1:
+            return fits[0]
+    return None
 
 
 def _agency_in(line: str) -> str | None:
