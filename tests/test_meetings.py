@@ -409,3 +409,11 @@ def test_a_phone_talk_is_a_call():
                      "the OPEC+ decision to cut oil output in a phone talk, the Kremlin said.", date(2020, 4, 11))
     assert [(m.meeting_type, sorted(names(m)), m.meeting_date) for m in ms] == [
         ("call", ["Mohammed bin Salman", "Vladimir Putin"], date(2020, 4, 10))]
+
+
+def test_people_who_joined_another_in_signing_met_there():
+    ms = meetings_of("Emirati Foreign Minister Sheikh Abdullah bin Zayed and Bahrain’s Foreign Minister Abdullatif "
+                     "Al Zayani joined Israeli Prime Minister Benjamin Netanyahu in signing the agreement at the "
+                     "White House.")
+    assert [(m.meeting_type, sorted(names(m)), m.location) for m in ms] == [
+        ("other", ["Abdullah bin Zayed", "Abdullatif Al Zayani", "Benjamin Netanyahu"], "Washington")]

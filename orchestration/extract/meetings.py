@@ -160,7 +160,7 @@ _TRIGGER_RE = re.compile(r"""(?=[a-zA-Z])\b(?:
 |(?P<joint>
     \bjoint\s+(?:press|news)\s+(?:conference|briefing|appearance)\b
   | \baddress(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:joint\s+)?(?:press|media|reporters|journalists|news\s+conference)\b
-  | \bsign(?:ed|s)\b | \bshook\s+hands\b
+  | \bsign(?:ed|s)\b | \bshook\s+hands\b | \bjoined\b(?=[^.;]{3,80}?\bin\s+(?:signing|announcing|unveiling|launching|opening)\b)
  ))
 """, re.I | re.X)
 
@@ -944,7 +944,14 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
         # "X and Y signed ...", "X and his counterpart Y addressed the press": two people
         # of different countries doing one thing together are in one place
         pair = _pair_subject(actors, text, cs, ts)
-        if pair is None and word.startswith("sign") and re.match(r"\s+by\b", after):
+        if word == "joined":
+            # "A and B joined C in signing the agreement": C with the one or two before
+            joined = next((x.actor for x in actors.in_span(te, ce) if _person_ok(x.actor)), None)
+            lead = [x for x in actors.in_span(cs, ts) if _person_ok(x.actor)]
+            subject = [x.actor for x in lead[-2:]] if len(lead) >= 2 and re.search(
+                r"\band\b", text[lead[-2].char_end:lead[-1].char_start]) else [x.actor for x in lead[-1:]]
+            pair = _unique(subject + [joined]) if joined is not None and subject else None
+        elif pair is None and word.startswith("sign") and re.match(r"\s+by\b", after):
             pair = _pair_agents(actors, text, te, ce)  # "The agreement was signed by X and Y"
         if pair is None:
             return None
