@@ -403,3 +403,10 @@ def test_a_new_sentence_after_a_closed_quotation_reports_other_words():
         ("Ilham Aliyev", "a bright and secure future"),
         ("Ilham Aliyev", "turning the page on confrontation and bloodshed."),
         ("Nikol Pashinyan", "a new chapter of peace and prosperity.")]
+
+
+def test_a_quotation_inside_an_according_to_sentence_is_the_sources():
+    text = ("US President Donald Trump hosted the leaders at the White House on Friday. According to Trump, the "
+            "corridor will connect Azerbaijan with its exclave \"while fully respecting the sovereignty of "
+            "Armenia.\"")
+    assert direct(run(text)) == [("Donald Trump", "while fully respecting the sovereignty of Armenia.")]

@@ -628,7 +628,13 @@ def _direct(ctx: _Ctx) -> list[Statement]:
             if intro and intro.end() < len(lead) and ctx.actors.in_span(lead_start + intro.end(), qs):
                 lead_start += intro.end()  # "Writing on Truth Social, the US president announced “...”"
                 lead = text[lead_start:max(lead_start, qs - 1)]
-            if lead.strip() and _nwords(lead) >= 1:
+            acc = _ACCORDING_FRONT.match(lead)
+            if acc and not _NOT_SOURCES.match(acc.group("who").strip()):
+                # "According to Trump, it will connect ... “while fully respecting ...”"
+                a = ctx.speaker_from_phrase(_who_core(acc.group("who")), lead_start + acc.start("who"))
+                if a is not None and a.actor_type != "country":
+                    spk, cue = a, "According to " + acc.group("who").strip()
+            if spk is None and lead.strip() and _nwords(lead) >= 1:
                 a = ctx.subject_before(lead_start, qs)
                 if a is None and re.match(r"\s*It\s+(?:also\s+)?(?:" + SAY_VERBS + r")\b", lead):
                     a = ctx.last_org(lead_start)
@@ -942,7 +948,7 @@ _REDUCED_REL = re.compile(
     r"recently|earlier|reportedly|and|but|or)\b)[a-z]{3,}\s+$")
 _PASSIVE = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+(?:[a-z]+ly\s+)?$")
 # a participial opening clause: "Explaining why ..., " / "Speaking at the forum, "
-_PART_INTRO = re.compile(r"\s*(?:[A-Z][a-z]+ing|After\s+[a-z]+ing|While\s+[a-z]+ing)\b[^,;“”\"]{0,120},\s*")
+_PART_INTRO = re.compile(r"\s*(?!According\b)(?:[A-Z][a-z]+ing|After\s+[a-z]+ing|While\s+[a-z]+ing)\b[^,;“”\"]{0,120},\s*")
 _COUNTRY_CLAUSE_VERBS = frozenset("""stressed emphasized emphasised insisted maintained noted argued claimed
 reiterated confirmed asserted acknowledged""".split())
 # a common-noun subject right before the verb: "the official", "a spokesman for the ministry"
