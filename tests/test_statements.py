@@ -410,3 +410,9 @@ def test_a_quotation_inside_an_according_to_sentence_is_the_sources():
             "corridor will connect Azerbaijan with its exclave \"while fully respecting the sovereignty of "
             "Armenia.\"")
     assert direct(run(text)) == [("Donald Trump", "while fully respecting the sovereignty of Armenia.")]
+
+
+def test_words_described_by_someone_are_theirs_not_the_last_person_named():
+    text = ("Armenian Prime Minister Nikol Pashinian spoke. The leaders signed a joint declaration described by the "
+            "White House as a \"path to peace, stability and prosperity for the whole region.\"")
+    assert direct(run(text)) == [("White House", "path to peace, stability and prosperity for the whole region.")]

@@ -628,8 +628,13 @@ def _direct(ctx: _Ctx) -> list[Statement]:
             if intro and intro.end() < len(lead) and ctx.actors.in_span(lead_start + intro.end(), qs):
                 lead_start += intro.end()  # "Writing on Truth Social, the US president announced “...”"
                 lead = text[lead_start:max(lead_start, qs - 1)]
+            by = _DESCRIBED_BY.search(lead)
+            if by:
+                # "a declaration described by the U.S. administration as a “path to peace”"
+                spk = ctx.speaker_from_phrase(_who_core(by.group("who")), lead_start + by.start("who"))
+                cue = by.group(0).strip() if spk is not None else None
             acc = _ACCORDING_FRONT.match(lead)
-            if acc and not _NOT_SOURCES.match(acc.group("who").strip()):
+            if spk is None and acc and not _NOT_SOURCES.match(acc.group("who").strip()):
                 # "According to Trump, it will connect ... “while fully respecting ...”"
                 a = ctx.speaker_from_phrase(_who_core(acc.group("who")), lead_start + acc.start("who"))
                 if a is not None and a.actor_type != "country":
@@ -948,6 +953,8 @@ _REDUCED_REL = re.compile(
     r"recently|earlier|reportedly|and|but|or)\b)[a-z]{3,}\s+$")
 _PASSIVE = re.compile(r"\b(?:been|being|be|was|were|is|are|get|got)\s+(?:[a-z]+ly\s+)?$")
 # a participial opening clause: "Explaining why ..., " / "Speaking at the forum, "
+_DESCRIBED_BY = re.compile(r"\b(?:described|called|hailed|termed|labell?ed|praised)\s+by\s+(?P<who>[^,;“”\"]{2,60}?)"
+                          r"\s+as\s+(?:(?:an?|the)\s+)?$")
 _PART_INTRO = re.compile(r"\s*(?!According\b)(?:[A-Z][a-z]+ing|After\s+[a-z]+ing|While\s+[a-z]+ing)\b[^,;“”\"]{0,120},\s*")
 _COUNTRY_CLAUSE_VERBS = frozenset("""stressed emphasized emphasised insisted maintained noted argued claimed
 reiterated confirmed asserted acknowledged""".split())
