@@ -1387,7 +1387,7 @@ _TEMPORAL = frozenset("""monday tuesday wednesday thursday friday saturday sunda
 april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 today yesterday tomorrow last next this earlier later""".split())
 # given names that are also short English words, capitalised only as names mid-sentence
-_NAME_SHORT_WORDS = frozenset({"he", "an", "yi"})
+_NAME_SHORT_WORDS = frozenset({"he", "an"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december "
                          "jan feb mar apr jun jul aug sep sept oct nov dec".split())
