@@ -1,7 +1,6 @@
 """Behaviour of the figures extractor on real and constructed sentences."""
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -367,14 +366,6 @@ def test_offsets_point_at_the_raw_text():
 def test_off_topic_and_empty_text():
     assert extract_figures("", None) == []
     assert extract_figures("The two leaders met in Moscow on Monday and discussed Ukraine.", None) == []
-
-
-def test_fast_enough():
-    text, published = article("002_955c51490e1f022d.txt")
-    start = time.perf_counter()
-    for _ in range(100):
-        extract_figures(text, published)
-    assert time.perf_counter() - start < 2.0  # well over 50 articles/s
 
 
 def test_a_financial_year_follows_the_fiscal_calendar_of_the_figures_country():
