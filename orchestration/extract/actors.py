@@ -30,6 +30,7 @@ from functools import lru_cache
 from orchestration.extract.records import Actor, ActorMention
 from orchestration.extract.text import AGENCIES
 from orchestration.extract import reference
+from orchestration.extract.dates import MONTHS, WEEKDAYS
 
 # ---------------------------------------------------------------------------
 # Reference vocabularies (offices, institutions, function words). No names.
@@ -184,7 +185,7 @@ _TOKEN = re.compile(
     r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*"         # words, hyphenated, O'Brien, Russia's
     r"|\d+(?:[.,]\d+)*"
     r"|[^\w\s]", re.UNICODE)
-_LEADING_PARTICLES = frozenset("von van de der den di da du".split())
+LEADING_PARTICLES = frozenset("von van de der den di da du".split())
 _PARTICLES = frozenset("bin ibn al el de da di del della dos das du van von der den la le ter ten zu abu".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -603,7 +604,7 @@ class _Builder:
         i, n = 0, len(toks)
         while i < n:
             # "von der Leyen", "de Gaulle": a surname may open with its particles
-            lead_particles = not toks[i].cap and toks[i].low in _LEADING_PARTICLES and \
+            lead_particles = not toks[i].cap and toks[i].low in LEADING_PARTICLES and \
                 (i == 0 or not toks[i - 1].cap) and (
                     (i + 1 < n and toks[i + 1].cap) or
                     (i + 2 < n and toks[i + 1].low in _PARTICLES and toks[i + 2].cap))
@@ -613,7 +614,7 @@ class _Builder:
                     t = toks[j]
                     if "\n" in self.text[toks[j - 1].end:t.start]:
                         break
-                    if t.low in _WEEKDAYS or (t.low in _MONTH_WORDS and j + 1 < n and toks[j + 1].text[:1].isdigit()):
+                    if t.low in WEEKDAYS or (t.low in MONTHS and j + 1 < n and toks[j + 1].text[:1].isdigit()):
                         break  # "President Trump Monday morning", "Trudeau March 3": a date ends the name
                     if t.cap and not toks[j - 1].poss:
                         j += 1
@@ -1388,9 +1389,6 @@ april may june july august september october november december jan feb mar apr j
 today yesterday tomorrow last next this earlier later""".split())
 # given names that are also short English words, capitalised only as names mid-sentence
 _NAME_SHORT_WORDS = frozenset({"he", "an"})
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTH_WORDS = frozenset("january february march april may june july august september october november december "
-                         "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _VERBISH = frozenset(re.sub(r"\\s\+", " ", _REPORT_VERBS).split("|")) - {"called", "expected"}
 _LOCATIVE = frozenset("in to from at into near outside inside via toward towards across around through "
                       "within visited visit visiting reached leaving left arrived".split())

@@ -621,18 +621,17 @@ _RX_NP_BEFORE = re.compile(
     r"amounting\s+to|estimated\s+at|put\s+at|set\s+at|to)\s+)(?:(?:a|an|the|some|about|around|nearly|"
     r"almost|roughly|approximately|more\s+than|over|just|only|up\s+to|at\s+least|an\s+estimated|a\s+record|"
     r"record|a\s+total\s+of|a\s+combined)\s+)*$", re.I)
+_CHANGE_VERB = (r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lift(?:s|ed|ing)?|"
+                r"lower(?:s|ed|ing)?|expand(?:s|ed|ing)?|bring(?:s|ing)?|brought|doubl(?:e|es|ed|ing)|"
+                r"tripl(?:e|es|ed|ing)|hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|boost(?:s|ed|ing)?)\s+")
 _RX_CHANGE_OBJECT = re.compile(
-    r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lift(?:s|ed|ing)?|"
-    r"lower(?:s|ed|ing)?|expand(?:s|ed|ing)?|bring(?:s|ing)?|brought|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|"
-    r"hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|boost(?:s|ed|ing)?)\s+"
+    _CHANGE_VERB +
     r"(?P<np>(?:(?!to\b|from\b|by\b)[\w’'-]+\s+){1,8}?)(?:to|from|by)\s+(?:(?:a|an|the|some|about|around|nearly|"
     r"almost|roughly|more\s+than|over|just|only|up\s+to)\s+)*$", re.I)
 # "raised the tariff charged to China by the United States of America to 125%": an object
 # with its own "to"/"by", no number in it
 _RX_CHANGE_OBJECT_LONG = re.compile(
-    r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lift(?:s|ed|ing)?|"
-    r"lower(?:s|ed|ing)?|hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|boost(?:s|ed|ing)?)\s+"
-    r"(?P<np>(?:the|a|its|their)\s+(?:[A-Za-z][\w’'-]*\s+){1,11}?)to\s+(?:(?:about|around|nearly|almost|"
+    _CHANGE_VERB + r"(?P<np>(?:the|a|its|their)\s+(?:[A-Za-z][\w’'-]*\s+){1,11}?)to\s+(?:(?:about|around|nearly|almost|"
     r"roughly|more\s+than|over|just|only|up\s+to)\s+)*$", re.I)
 _RX_AMOUNT_OF = re.compile(r"(?:[$€£¥]|US\$)\s?[\d.,]+\s*(?:trillion|billion|million|tn|bn|mn|m)?\s+(?:in|of|worth\s+of)\s+",
                            re.I)

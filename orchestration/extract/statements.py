@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from orchestration.extract.actors import DocumentActors, OUTLET_WORDS, ORG_HEADS, STOP_CAPS, TITLE_HEADS
+from orchestration.extract.actors import (DocumentActors, LEADING_PARTICLES, OUTLET_WORDS, ORG_HEADS, STOP_CAPS,
+                                          TITLE_HEADS)
 from orchestration.extract import reference
 from orchestration.extract.records import Actor, ActorMention, Statement
 from orchestration.extract.sentences import paragraphs, sentence_at, split_sentences
@@ -783,7 +784,8 @@ def _last_speaker_in(ctx: _Ctx, para: tuple[int, int]) -> Actor | None:
     a = ctx.subject_before(max(ss, ps), ps + last.start())
     if a is None:
         after = seg[last.end():last.end() + 60]
-        mm = re.match(r"\s+((?:(?:von|van|de|der|den|di|da|du)\s+)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})", after)
+        mm = re.match(r"\s+((?:(?:" + "|".join(LEADING_PARTICLES) + r")\s+)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
+                      after)
         if mm:
             a = ctx.speaker_from_phrase(mm.group(1), ps + last.end() + mm.start(1))
     return a

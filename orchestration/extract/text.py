@@ -14,6 +14,8 @@ from datetime import date
 
 import ftfy
 
+from orchestration.extract.dates import WEEKDAYS
+
 # News agencies of the world, as they sign datelines and credits.
 AGENCIES = (
     "AP", "Associated Press", "Reuters", "AFP", "Agence France-Presse", "Xinhua", "TASS",
@@ -252,7 +254,6 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
 
 _NUMERIC_STATED = re.compile(r"^(?:published|posted|updated|first published)\s*(?:on|:)?\s*"
                              r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _numeric_stated_date(lines: list[str], body: str) -> date | None:
@@ -271,8 +272,8 @@ def _numeric_stated_date(lines: list[str], body: str) -> date | None:
                 pass
         if len(readings) == 1:
             return readings.pop()
-        today = {w for w in _WEEKDAYS if re.search(rf"\blater\s+(?:on\s+|this\s+)?{w}\b", body, re.I)}
-        fits = [d for d in readings if _WEEKDAYS[d.weekday()] in today]
+        today = {i for w, i in WEEKDAYS.items() if re.search(rf"\blater\s+(?:on\s+|this\s+)?{w}\b", body, re.I)}
+        fits = [d for d in readings if d.weekday() in today]
         if len(fits) == 1:
             return fits[0]
     return None
