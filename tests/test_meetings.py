@@ -405,3 +405,23 @@ def test_people_who_joined_another_in_signing_met_there():
                      "White House.")
     assert [(m.meeting_type, sorted(names(m)), m.location) for m in ms] == [
         ("other", ["Abdullah bin Zayed", "Abdullatif Al Zayani", "Benjamin Netanyahu"], "Washington")]
+
+
+def test_a_clause_listing_places_and_years_reports_a_meeting_at_each():
+    text = ("Indian Prime Minister Narendra Modi met Chinese President Xi Jinping on Wednesday in Kazan. "
+            "The two leaders met briefly during the Group of 20 meeting in Bali, Indonesia in 2022 "
+            "and then in Johannesburg, South Africa (2023).")
+    ms = find(meetings_of(text, date(2024, 10, 23)), "Narendra Modi", "Xi Jinping")
+    got = {(m.location, m.meeting_date, m.date_precision) for m in ms}
+    assert got == {("Kazan", date(2024, 10, 23), "day"), ("Bali", date(2022, 1, 1), "year"),
+                   ("Johannesburg", date(2023, 1, 1), "year")}
+
+
+def test_the_last_time_two_leaders_met_is_not_the_meeting_the_article_announces():
+    text = ("Chinese President Xi Jinping and Indian Prime Minister Narendra Modi planned a bilateral meeting "
+            "on Wednesday at the BRICS summit in Kazan. Last they met in October 2019, months before the clashes.")
+    ms = find(meetings_of(text), "Narendra Modi", "Xi Jinping")
+    planned = [m for m in ms if m.status == "planned"]
+    earlier = [m for m in ms if m.meeting_date == date(2019, 10, 1)]
+    assert len(planned) == 1 and planned[0].location == "Kazan" and planned[0].meeting_date is None
+    assert len(earlier) == 1 and earlier[0].status == "held" and earlier[0].date_precision == "month"

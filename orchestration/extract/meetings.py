@@ -82,12 +82,12 @@ a short list of world-famous seats of government (reference data).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from orchestration.extract import reference, relevance
-from orchestration.extract.dates import DateMention, find_dates
+from orchestration.extract.dates import MONTHS, DateMention, find_dates
 from orchestration.extract.records import Actor, Meeting
 from orchestration.extract.sentences import split_sentences
 from orchestration.extract.text import AGENCIES
@@ -192,6 +192,7 @@ _PLANNED = re.compile(r"""
    \b(?:will|shall|'ll|would|is\s+to|are\s+to)\b
  | \b(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|going|planning)\s+to\b
  | \b(?:plans?|planned|planning|intends?|intending|hopes?|hoping|agreed|proposed|offered|readiness|ready|prepared|expecting|expects?|awaits?|awaiting)\s+(?:[\w'’.-]+\s+){0,5}to\b
+ | \b(?:plan(?:s|ned)?|schedul(?:es|ed)|arrang(?:es|ed))\s+(?:a|an|their|his|her)\s+(?:[\w'’-]+\s+){0,3}(?:meeting|talks|visit|summit|call)\b
  | \b[A-Z][\w'’-]+\s+to\s+(?:meet|visit|hold|host|travel|attend)\b
  | \binvit(?:ed|es|ing|e)\b(?!\s+(?:by|of))
  | \bupcoming\b | \bforthcoming\b | \bnext\s+(?:week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
@@ -210,7 +211,8 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.]*$", re.I)
 _NOT_PLANNED = re.compile(r"\bat\s+the\s+invitation\s+of\b|\bon\s+the\s+invitation\s+of\b", re.I)
 _DISTINCT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:held|met|visited|talked|spoken|discussed|conferred|hosted)\b|"
                        r"\balso\s+(?:held|met|had|hosted|received|holds|meets)\b|\brecently\b|\bprevious(?:ly)?\b|"
-                       r"\bearlier\s+(?:meeting|talks|visit|call)\b|\btrilateral\b|\bthree-way\b|\bseparately\b",
+                       r"\bearlier\s+(?:meeting|talks|visit|call)\b|\btrilateral\b|\bthree-way\b|\bseparately\b|"
+                       r"\blast\s+(?:(?:they|the\s+two(?:\s+\w+)?)\s+)?met\b|\blast\s+time\b|\bfirst\s+met\b",
                        re.I)
 _HABITUAL = re.compile(r"\beach\s+other['’]s\s+countr|\bonce\s+a\s+year\b|\bevery\s+year\b|\bregularly\b|"
                        r"\bannually\b|\btimes\s+a\s+year\b|\bin\s+a\s+row\b|\bsince\s+you\s+took\b", re.I)
@@ -771,6 +773,16 @@ def extract_meetings(text: str, actors, published_date: date | None,
                 continue
             c = _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start,
                            speakers, cands, published_date, used_dates)
+            if c is not None and not c.anaphoric:
+                cs, ce = _clause(text, s, e, m.start())
+                listed = _coordinated(text, c, cs, ce)
+                if listed:
+                    cands.extend(listed)
+                    for d in sent_dates[si]:
+                        if cs <= d.start < ce:
+                            used_dates[d.start] = si
+                    main_found = True
+                    continue
             if c is not None:
                 if c.anaphoric and main_found:
                     continue  # "The visit follows Modi's meeting with ...": the meeting counts
@@ -908,6 +920,36 @@ def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_date
     return _Cand(sent=si, start=s, end=e, trig_start=m.start(), trig_end=m.end(), mtype="summit",
                  status=status, persons=attendees, date=d, place=place, place_rank=3 if place else 0,
                  evidence_start=s, evidence_end=e)
+
+
+_MONTH_NAMES = "|".join(sorted((k for k in MONTHS if len(k) > 3), key=len, reverse=True))
+# "in Bali, Indonesia in 2022 and then in Johannesburg, South Africa (2023)": a place and
+# the year (or month) the parties met there
+_PLACE_WHEN = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?\s+"
+    r"(?:in\s+(?:(?P<month>(?i:" + _MONTH_NAMES + r"))\s+)?(?P<year>(?:19|20)\d\d)\b|\((?P<pyear>(?:19|20)\d\d)\))")
+
+
+def _coordinated(text: str, c: _Cand, cs: int, ce: int) -> list[_Cand]:
+    """Meetings a clause lists place by place and year by year ("met in Bali in 2022 and in
+    Johannesburg in 2023"); [] when it names at most one place with its date."""
+    found = []
+    for m in _PLACE_WHEN.finditer(text, cs, ce):
+        place, rank = _resolve_place(m.group("name"))
+        if place is None or rank < 2:
+            continue
+        year = int(m.group("year") or m.group("pyear"))
+        month = MONTHS[m.group("month").lower()] if m.group("month") else None
+        when = DateMention(date(year, month or 1, 1), "month" if month else "year",
+                           text[m.end("name"):m.end()].strip(" ,"), m.end("name"), m.end())
+        found.append((place, rank, when))
+    if len({(p, w.date) for p, _, w in found}) < 2 or len({p for p, _, _ in found}) < 2:
+        return []
+    out = []
+    for place, rank, when in found:
+        out.append(replace(c, persons=list(c.persons), parties=list(c.parties), others=list(c.others),
+                           place=place, place_rank=rank, date=when, context_date=False, distinct=True))
+    return out
 
 
 def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speakers,
@@ -1539,8 +1581,8 @@ def _compatible(a: _Cand, b: _Cand) -> bool:
         return False
     da = None if a.context_date else a.date
     db = None if b.context_date else b.date
-    if b.distinct and (da is None) != (db is None):
-        return False
+    if b.distinct and (da is None or da.date is None) != (db is None or db.date is None):
+        return False  # "Last they met in October 2019": not the meeting the article dates no further
     if b.distinct and db is None and da is None:
         return False
     if not _dates_compatible(da, db):
@@ -1592,7 +1634,8 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         # several triggers of one sentence ("held talks via video link") report one meeting
         last = items[-1] if items else None
         if last is not None and last.sent == c.sent and last.status == c.status and \
-                (last.names() <= c.names() or c.names() <= last.names()):
+                (last.names() <= c.names() or c.names() <= last.names()) and \
+                not (last.distinct and c.distinct and _dates_differ(last.date, c.date)):
             mtype = last.mtype
             _absorb(last, c)
             last.mtype = "call" if "call" in (mtype, c.mtype) else mtype
@@ -1615,6 +1658,10 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         else:
             items.append(c)
     return items
+
+
+def _dates_differ(a: DateMention | None, b: DateMention | None) -> bool:
+    return a is not None and b is not None and a.date is not None and b.date is not None and a.date != b.date
 
 
 def _same_date(a: DateMention | None, b: DateMention | None) -> bool:
