@@ -173,3 +173,14 @@ def test_a_name_given_alone_is_a_person_when_the_article_goes_on_with_he():
     ps = people(doc)
     assert set(ps) == {"Trudeau"}
     assert ps["Trudeau"].country_code is None  # not "the Indian Prime Minister" he spoke to
+
+
+def test_a_presidents_counterpart_holds_the_same_rank():
+    text = ("The agreement was signed by US President Donald Trump and Chinese Vice Premier Liu He. "
+            "Trump said he would soon visit China and thanked his Chinese counterpart for this deal.")
+    doc = find_actors(text)
+    assert doc.resolve("his Chinese counterpart", text.index("his Chinese")) is None
+    text2 = ("US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi. "
+             "Blinken later thanked his Chinese counterpart.")
+    doc2 = find_actors(text2)
+    assert doc2.resolve("his Chinese counterpart", text2.index("his Chinese")).name == "Wang Yi"

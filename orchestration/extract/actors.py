@@ -403,7 +403,8 @@ class DocumentActors:
                         return m.actor
                 return None
             if role is not None or code is not None:
-                hit = self._person_by_description(code, role, position)
+                peer = self._possessor(position, code) if role == "counterpart" and det in ("his", "her") else None
+                hit = self._person_by_description(code, role, position, peer)
                 if hit:
                     return hit
         if not det:
@@ -423,6 +424,15 @@ class DocumentActors:
         for a in self.actors:
             if a.actor_type == "organization" and a.name.lower() == name.lower():
                 return a
+        return None
+
+    def _possessor(self, position: int, code: str | None) -> Actor | None:
+        """Whose counterpart "his Chinese counterpart" is: the last person of another country."""
+        for k, m in enumerate(self._before(position)):
+            if k > 60:
+                break
+            if m.actor.actor_type == "person" and (code is None or m.actor.country_code != code):
+                return m.actor
         return None
 
     def _person_by_words(self, words: list[str], position: int) -> Actor | None:
@@ -455,8 +465,10 @@ class DocumentActors:
                     return a
         return None
 
-    def _person_by_description(self, code: str | None, role: str | None, position: int) -> Actor | None:
+    def _person_by_description(self, code: str | None, role: str | None, position: int,
+                               peer: Actor | None = None) -> Actor | None:
         strict = True
+        peer_rank = _office_rank(peer.role) if peer is not None else None
 
         def ok(a: Actor) -> bool:
             if a.actor_type != "person":
@@ -471,6 +483,8 @@ class DocumentActors:
                     return True
                 if role == "leader":
                     return any(x in r for x in LEADER_ROLES) or not r
+                if role == "counterpart" and peer_rank and _office_rank(a.role) not in (None, peer_rank):
+                    return False  # a president's counterpart is no vice premier
                 if role in ("counterpart", "official", "diplomat", "colleague"):
                     return True
                 return role in r or (role == "president" and "leader" in r)
@@ -488,6 +502,18 @@ class DocumentActors:
             # loosen the office: any person of that country
             return self._person_by_description(code, None, position) if code else None
         return None
+
+
+def _office_rank(role: str | None) -> str | None:
+    """Heads of state or government and ministers: the ranks a counterpart shares."""
+    r = (role or "").lower()
+    if not r or re.search(r"\b(?:vice|deputy|former|ex)\b", r):
+        return "other" if r else None
+    if any(x in r for x in LEADER_ROLES):
+        return "leader"
+    if re.search(r"\b(?:minister|secretary)\b", r):
+        return "minister"
+    return None
 
 
 _DESC_ROLE = re.compile(
