@@ -184,3 +184,12 @@ def test_a_presidents_counterpart_holds_the_same_rank():
              "Blinken later thanked his Chinese counterpart.")
     doc2 = find_actors(text2)
     assert doc2.resolve("his Chinese counterpart", text2.index("his Chinese")).name == "Wang Yi"
+
+
+def test_he_after_the_one_person_a_sentence_names_as_possessor_is_that_person():
+    text = ("Saudi Foreign Minister Faisal bin Farhan said the talks went well. It follows US Vice President "
+            "Joe Biden’s visit to the country in July, during which he called for increased oil output. "
+            "He met Chinese leaders too.")
+    doc = find_actors(text)
+    he = [m for m in doc.mentions if m.surface == "he"]
+    assert [m.actor.name for m in he] == ["Joe Biden"]

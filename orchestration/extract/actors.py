@@ -1383,12 +1383,21 @@ class _Builder:
                     break
                 if fallback is None:
                     fallback = ent
+            ss = sentence_start(pos)
+            here = [x for x in doc.in_span(ss, pos) if x.actor.actor_type == "person"]
+            named = {x.actor.name for x in here}
+            if len(named) == 1 and by_name.get(here[0].actor.name) is not None and \
+                    gender.get(id(by_name[here[0].actor.name]), g) == g and any(
+                    x.char_start in doc._subject_starts or x.surface.endswith(("'s", "’s")) or
+                    _POSSESSOR_AFTER.match(self.text, x.char_end)
+                    for x in here):
+                # "Joe Biden's visit in July, during which he called for ...": the one person
+                # this sentence has named as its subject or a possessor
+                chosen = by_name[here[0].actor.name]
             ent = chosen or fallback
             if ent is None:
                 continue
             # one person named so far in this sentence: the pronoun tells that person's gender
-            ss = sentence_start(pos)
-            named = {x.actor.name for x in doc.in_span(ss, pos) if x.actor.actor_type == "person"}
             if id(ent) not in gender and named == {ent.name}:
                 gender[id(ent)] = g
             if word in ("he", "she"):
@@ -1404,6 +1413,9 @@ class _Builder:
             seen.add((s, e))
             out.append(ActorMention(ent.actor(), self.text[s:e], s, e))
         return out
+
+
+_POSSESSOR_AFTER = re.compile(r"['’]s?\s")
 
 
 def _compatible(p: _Entity, code: str | None) -> bool:

@@ -666,7 +666,7 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 _NOT_MEETING_DATE = re.compile(r"\b(?:established|founded|created|formed|born|signed|adopted|launched|built|elected|"
                                r"appointed|invaded|annexed|began|started)\s+(?:\w+\s+){0,2}$", re.I)
 _FIGURE_BEFORE = re.compile(r"(?:\d|%|\bbillion|\bmillion|\btrillion|\bpercent|\bper\s+cent)\S*\s+(?:\w+\s+)?$", re.I)
-_BAD_DATE_PREFIX = re.compile(r"^(?:since|until|till|by|before|after)\b", re.I)
+_BAD_DATE_PREFIX = re.compile(r"^(?:since|until|till|by|before|after|from)\b", re.I)
 
 
 def _date_ok(d: DateMention, status: str, published: date | None, text: str = "") -> bool:
