@@ -425,3 +425,12 @@ def test_the_last_time_two_leaders_met_is_not_the_meeting_the_article_announces(
     earlier = [m for m in ms if m.meeting_date == date(2019, 10, 1)]
     assert len(planned) == 1 and planned[0].location == "Kazan" and planned[0].meeting_date is None
     assert len(earlier) == 1 and earlier[0].status == "held" and earlier[0].date_precision == "month"
+
+
+def test_a_country_bloc_summit_named_with_its_acronym_is_the_leader_meeting_the_bloc():
+    text = ("On the afternoon of December 9, the first China-Gulf Cooperation Council (GCC) Summit was held at "
+            "the King Abdulaziz International Conference Center in Riyadh. Chinese President Xi Jinping attended "
+            "the Summit along with the leaders of the GCC.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Xi Jinping", "Gulf Cooperation Council"}
+    assert (m.meeting_type, m.location, m.date_hint) == ("summit", "Riyadh", "12-09")

@@ -1131,7 +1131,11 @@ class _Builder:
                     c = _country_of(toks[a - 1].word)
                     if c is not None:
                         code = c.alpha3
-                name = self.text[name_toks[0].start:name_toks[-1].end]
+                start = name_toks[0].start
+                pre, _, rest = name_toks[0].word.partition("-")
+                if rest[:1].isupper() and _is_country_name(pre):
+                    start += len(pre) + 1  # "the China-Gulf Cooperation Council summit": the council's
+                name = self.text[start:name_toks[-1].end]
                 name = _POSSESSIVE.sub("", name)
                 if _country_of(name) is not None or name.lower() in GOVERNMENT_SEATS:
                     i = b
@@ -1153,7 +1157,7 @@ class _Builder:
                         continue
                 else:
                     ent = self._org(name, code)
-                self._add(ent, name_toks[0].start, name_toks[-1].end, a, b)
+                self._add(ent, start, name_toks[-1].end, a, b)
                 i = b
                 continue
             i += 1

@@ -818,8 +818,9 @@ def extract_meetings(text: str, actors, published_date: date | None,
     return out
 
 
-_BLOC_BEFORE = re.compile(r"^(?:['’]s?\s*|\s+)(?:(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)['’]?\s+){0,3}$")
-_BLOC_ACRONYM = re.compile(r"\b(?:G-?\d{1,2}|[A-Z]{3,6})\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+# "the SCO's", "the 42nd ASEAN", "the China-Gulf Cooperation Council (GCC)" summit
+_BLOC_BEFORE = re.compile(r"^(?:['’]s?\s*|\s+)(?:\([A-Z]{2,6}\)\s+)?(?:(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)['’]?\s+){0,3}$")
+_BLOC_ACRONYM = re.compile(r"\b\(?(?:G-?\d{1,2}|[A-Z]{3,6})\)?\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 _CHAIR = re.compile(r"\bchair(?:man|woman|person)?['’]s\s+statement\b|\bas\s+(?:the\s+)?(?:summit\s+)?"
                     r"(?:chair|host)\b|\bchaired\s+the\s+(?:[\w-]+\s+){0,3}(?:summit|meeting)\b|"
                     r"\bhosted\s+the\s+(?:[\w-]+\s+){0,3}summit\b|\bsummit\s+host\b", re.I)
@@ -842,6 +843,7 @@ def _is_bloc_summit(text: str, actors, m: re.Match, s: int) -> bool:
         for men in actors.in_span(s, ts))
 
 
+_HELD_AT = re.compile(r"\s+(?:was|is|will\s+be)\s+(?:held|hosted|convened|taking\s+place)\s+(?:at|in)\b")
 _THE_BEFORE = re.compile(r"\b(?:[Tt]he|its)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _ATTENDANCE = re.compile(r"\b(?:in\s+attendance|attend(?:ed|ing|s)?|took\s+part|taking\s+part|participat\w+)\b")
 
@@ -911,8 +913,10 @@ def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_date
     place = None
     for sj, mj in summit_sents:
         # "the G20 summit in Osaka", not "a summit ... to end the bloodshed in Myanmar"
-        found = [f for f in _places_in(text, mj.end(), min(sents[sj][1], mj.end() + 60), False, only_in=True)
-                 if f[0] - mj.end() < 40]
+        held_at = _HELD_AT.match(text, mj.end())
+        reach = 110 if held_at else 40  # "the Summit was held at the ... Conference Center in Riyadh"
+        found = [f for f in _places_in(text, mj.end(), min(sents[sj][1], mj.end() + reach + 20), False,
+                                       only_in=True) if f[0] - mj.end() < reach]
         if found:
             place = found[0][1]
             break
