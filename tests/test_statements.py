@@ -416,3 +416,17 @@ def test_words_described_by_someone_are_theirs_not_the_last_person_named():
     text = ("Armenian Prime Minister Nikol Pashinian spoke. The leaders signed a joint declaration described by the "
             "White House as a \"path to peace, stability and prosperity for the whole region.\"")
     assert direct(run(text)) == [("White House", "path to peace, stability and prosperity for the whole region.")]
+
+
+def test_a_second_speaker_after_while_reports_on_his_own():
+    sts = run("Hungarian Prime Minister Viktor Orban met Russian President Vladimir Putin. Orban called for an end "
+              "to the war, while Putin said he did not agree with a temporary ceasefire.")
+    assert ("Viktor Orban", "called for an end to the war") in indirect(sts)
+    assert ("Vladimir Putin", "he did not agree with a temporary ceasefire") in indirect(sts)
+
+
+def test_what_was_said_before_he_said_with_is_the_report():
+    sts = run("Chinese President Xi Jinping pledged funds for Africa. More than half of that would come in the "
+              "form of credit, he said, with $11 billion in grants.")
+    assert ("Xi Jinping", "More than half of that would come in the form of credit") in indirect(sts)
+    assert not any(q.startswith("with") for _, q in indirect(sts))

@@ -193,6 +193,8 @@ _CLAUSE_CUT = re.compile(
     r"described|announced|expressed|welcomed|praised|thanked|hailed|congratulated|condemned|told)\b"
     r"|,\s*(?:the|a|an)\s+(?:[\w'’.-]+\s+){0,5}?(?:said|told\s+[\w\s]{2,30}|added|says)(?=[^,;]{0,40}$)"
     r"|,\s+(?:as|while|when|before|after|during|ahead\s+of)\s+(?:he|she|his|her)\b"
+    r"|,\s+(?:while|whereas|but)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:said|says|stated|told|added|insisted|argued|noted|"
+    r"countered|replied|responded)\b"
     r"|\s+as\s+(?:he|she)\s+(?:addressed|spoke|opened|visited|met|arrived|wrapped|hosted|chaired|received)\b"
     r"|,\s+(?:a|an)\s+(?!\d)[a-z]+\w*\s+(?!of\b)"
     r"|\s+(?:in|during)\s+(?:a|an|his|her|the)\s+(?:statement|interview|speech|press\s+release|"
@@ -928,6 +930,7 @@ _TAIL_SAID = re.compile(
     r"(?P<tail>(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w.'’ ]{2,40}?|\s*\([^()]{0,30}\))*)"
     r"(?:,\s*(?P<part>(?:calling|urging|adding|noting|saying|stressing|warning)\b.+?)"
     r"|,\s*(?:without|but|though|although)\b[^,]*?"
+    r"|,\s*(?:with|including)\s+.*?"
     r"|,\s*(?:hoping|expecting|citing|referring|pointing|speaking|describing)\b[^“”\"]*?)?\s*[.!?]?$", re.S)
 _TAIL_SAID_INV = re.compile(
     r"^(?P<clause>.+?),\s+(?P<verb>said|added|stated|wrote)\s+(?P<who>[^,;“”\"]{2,100}?)[.!?]?$", re.S)
@@ -1304,6 +1307,9 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                     ctx_s = rest_s + rest.index(first) + 1
                     if rest.lstrip()[1:].lstrip()[:1] in "“\"«„":
                         continue
+                    if first == "," and (re.match(r"\s*(?:with|without|in|on|at|for|as|by|including|and|but)\b",
+                                                  text[ctx_s:se]) or not _clause_like(text[ctx_s:se])):
+                        continue  # "C, he said, with $11 billion ...": said C; the rest only adds to it
                 else:
                     w = re.match(r"\s*([\w'’-]+)", rest)
                     word = w.group(1) if w else ""
