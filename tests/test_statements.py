@@ -430,3 +430,10 @@ def test_what_was_said_before_he_said_with_is_the_report():
               "form of credit, he said, with $11 billion in grants.")
     assert ("Xi Jinping", "More than half of that would come in the form of credit") in indirect(sts)
     assert not any(q.startswith("with") for _, q in indirect(sts))
+
+
+def test_a_report_ending_with_a_bare_weekday_names_its_speaker():
+    sts = run("US President Joe Biden will host his Kenyan counterpart William Ruto on May 23 for a state visit, "
+              "the White House said Friday.")
+    assert indirect(sts) == [("White House", "US President Joe Biden will host his Kenyan counterpart William Ruto "
+                                             "on May 23 for a state visit")]

@@ -78,3 +78,14 @@ def test_a_numeric_published_date_is_read_only_when_its_order_is_settled():
     assert clean_document(f"Published 25/02/2022, 08:29 pm\n{body}\n").published_date == date(2022, 2, 25)
     undecided = body.replace("later on Friday", "on Friday")
     assert clean_document(f"Published 04/02/2022, 08:29 pm\n{undecided}\n").published_date is None
+
+
+def test_a_lead_that_lost_its_full_stop_is_body_not_the_title():
+    doc = clean_document(
+        " date 2024-02-16 Biden To Host Kenya's Ruto For State Visit In May: White House\n"
+        "US President Joe Biden will host his Kenyan counterpart William Ruto on May 23 for a state visit aimed "
+        "at boosting ties with a key East African ally, the White House said Friday\n"
+        "Ruto will be the first African leader to receive a state visit at the White House since 2021.\n")
+    assert doc.published_date == date(2024, 2, 16)
+    assert doc.text.startswith("US President Joe Biden will host")
+    assert doc.title != doc.text.split("\n")[0]

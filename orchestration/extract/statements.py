@@ -29,7 +29,7 @@ from orchestration.extract import reference
 from orchestration.extract.records import Actor, ActorMention, Statement
 from orchestration.extract.sentences import paragraphs, sentence_at, split_sentences
 
-from orchestration.extract.dates import find_dates
+from orchestration.extract.dates import WEEKDAYS, find_dates
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -927,7 +927,8 @@ _ACCORDING_BACK = re.compile(r"^(?P<clause>.+?),?\s+according\s+to\s+(?P<who>[^,
 _TAIL_SAID = re.compile(
     r"^(?P<clause>.+?),[”\"’]?\s+(?P<who>[^,;“”\"]{2,100}?)\s+(?P<verb>said|says|added|adds|stated|noted|told\s+[^,.]{2,60}?"
     r"|stressed|emphasized|emphasised|explained|warned|insisted|wrote|declared|announced|recalled|confirmed)"
-    r"(?P<tail>(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w.'’ ]{2,40}?|\s*\([^()]{0,30}\))*)"
+    r"(?P<tail>(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w.'’ ]{2,40}?|\s*\([^()]{0,30}\)|"
+    r"\s+(?:" + "|".join(w.title() for w in WEEKDAYS if len(w) > 3) + r"|today|yesterday))*)"
     r"(?:,\s*(?P<part>(?:calling|urging|adding|noting|saying|stressing|warning)\b.+?)"
     r"|,\s*(?:without|but|though|although)\b[^,]*?"
     r"|,\s*(?:with|including)\s+.*?"

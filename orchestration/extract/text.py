@@ -124,7 +124,12 @@ def normalise_text(raw: str) -> str:
 
 
 def _is_body(line: str) -> bool:
-    return len(line.split()) >= 12 and bool(_SENTENCE_END.search(line))
+    words = line.split()
+    if len(words) >= 12 and _SENTENCE_END.search(line):
+        return True
+    # a lead that lost its full stop ("..., the White House said Friday"): far longer than a
+    # headline, and in sentence case
+    return len(words) >= 20 and sum(w[:1].isupper() for w in words) < 0.5 * len(words)
 
 
 def _classify(line: str) -> str | None:
