@@ -193,3 +193,10 @@ def test_he_after_the_one_person_a_sentence_names_as_possessor_is_that_person():
     doc = find_actors(text)
     he = [m for m in doc.mentions if m.surface == "he"]
     assert [m.actor.name for m in he] == ["Joe Biden"]
+
+
+def test_a_family_name_with_the_arabic_article_is_a_name():
+    doc = find_actors("According to Sami al-Arian, director of the Center for Islam and Global Affairs, the approach "
+                      "is driven by money. “They want trillions,” al-Arian said.")
+    assert "Sami al-Arian" in people(doc)
+    assert [m.actor.name for m in doc.mentions if m.surface == "al-Arian"] == ["Sami al-Arian"]

@@ -437,3 +437,10 @@ def test_a_report_ending_with_a_bare_weekday_names_its_speaker():
               "the White House said Friday.")
     assert indirect(sts) == [("White House", "US President Joe Biden will host his Kenyan counterpart William Ruto "
                                              "on May 23 for a state visit")]
+
+
+def test_an_apposition_after_according_to_is_not_what_was_said():
+    sts = run("According to Sami al-Arian, director of the Center for Islam and Global Affairs at Istanbul Zaim "
+              "University, Trump’s approach is heavily driven by economic incentives. “He wants trillions,” "
+              "al-Arian said.")
+    assert indirect(sts) == [("Sami al-Arian", "Trump’s approach is heavily driven by economic incentives")]

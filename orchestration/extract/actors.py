@@ -188,6 +188,8 @@ _TOKEN = re.compile(
 LEADING_PARTICLES = frozenset("von van de der den di da du".split())
 _PARTICLES = frozenset("bin ibn al el de da di del della dos das du van von der den la le ter ten zu abu".split())
 _POSSESSIVE = re.compile(r"['’]s$")
+# a family name carrying the Arabic article ("Sami al-Arian", "el-Sisi") counts as capitalised
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul|ud)-[A-Z][a-z]")
 
 
 @dataclass
@@ -210,7 +212,7 @@ def _tokens(text: str) -> list[_Tok]:
         poss = bool(is_word and _POSSESSIVE.search(t) and len(t) > 2)
         word = t[:-2] if poss else t
         out.append(_Tok(t, m.start(), m.end(), word, word.lower(), poss,
-                        is_word and t[0].isupper(), is_word))
+                        is_word and (t[0].isupper() or bool(_ARTICLE_NAME.match(t))), is_word))
     return out
 
 

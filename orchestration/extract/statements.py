@@ -923,6 +923,7 @@ _TOLD_OBJ = re.compile(
     r"(?:\s+(?:in|at|on|during)\s+(?:[A-Z][\w'’.-]*|the\s+\w+|a\s+\w+|\w+day)(?:\s+\w+)?)?)"
     r"(?=\s*(?:,|that\b|\s))")
 _ACCORDING_FRONT = re.compile(r"^(?:\W*)According\s+to\s+(?P<who>[^,]{2,120}),\s*(?P<clause>.+)$", re.S)
+_APPOSITION_HEAD = re.compile(r"(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z]+)\b[^,;“”\"]{0,150},\s*")
 _ACCORDING_BACK = re.compile(r"^(?P<clause>.+?),?\s+according\s+to\s+(?P<who>[^,.;]{2,120})[.!?”\"]*$", re.S)
 _TAIL_SAID = re.compile(
     r"^(?P<clause>.+?),[”\"’]?\s+(?P<who>[^,;“”\"]{2,100}?)\s+(?P<verb>said|says|added|adds|stated|noted|told\s+[^,.]{2,60}?"
@@ -1136,7 +1137,10 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
         if m and not inner_said:
             a = source(m.group("who"), ss + m.start("who"))
             if a is not None:
-                emit(a, ss + m.start("clause"), se, "According to " + m.group("who"), ss)
+                # "According to Sami al-Arian, director of the Center ..., C": the apposition is no part of C
+                app = _APPOSITION_HEAD.match(m.group("clause"))
+                start = ss + m.start("clause") + (app.end() if app and app.group("head").lower() in TITLE_HEADS else 0)
+                emit(a, start, se, "According to " + m.group("who"), ss)
                 continue
         # "C, according to X"
         m = _ACCORDING_BACK.match(sent)
