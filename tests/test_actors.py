@@ -200,3 +200,12 @@ def test_a_family_name_with_the_arabic_article_is_a_name():
                       "is driven by money. “They want trillions,” al-Arian said.")
     assert "Sami al-Arian" in people(doc)
     assert [m.actor.name for m in doc.mentions if m.surface == "al-Arian"] == ["Sami al-Arian"]
+
+
+def test_initials_open_a_name_and_the_vice_president_is_not_the_president():
+    text = ("Vice President JD Vance attended with Ukrainian President Volodymyr Zelenskyy. "
+            "The vice president then spoke. The president left.")
+    doc = find_actors(text)
+    assert "JD Vance" in people(doc)
+    assert doc.resolve("The vice president", text.index("The vice")).name == "JD Vance"
+    assert doc.resolve("The president", text.index("The president")).name == "Volodymyr Zelenskyy"

@@ -444,3 +444,11 @@ def test_an_apposition_after_according_to_is_not_what_was_said():
               "University, Trump’s approach is heavily driven by economic incentives. “He wants trillions,” "
               "al-Arian said.")
     assert indirect(sts) == [("Sami al-Arian", "Trump’s approach is heavily driven by economic incentives")]
+
+
+def test_a_speaker_before_a_participle_phrase_and_the_vice_president_speak():
+    sts = run("Vice President JD Vance met Ukrainian President Volodymyr Zelenskyy. Vance, responding to "
+              "Zelenskyy said, “It’s disrespectful for you to come to the Oval Office.” The vice president then "
+              "accused him of being ungrateful, asking him, “Have you said thank you once this entire meeting?”")
+    assert direct(sts) == [("JD Vance", "It’s disrespectful for you to come to the Oval Office."),
+                           ("JD Vance", "Have you said thank you once this entire meeting?")]

@@ -489,7 +489,9 @@ class DocumentActors:
                     return False  # a president's counterpart is no vice premier
                 if role in ("counterpart", "official", "diplomat", "colleague"):
                     return True
-                return role in r or (role == "president" and "leader" in r)
+                if re.search(r"\b(?:vice|deputy)\b", r) and not re.match(r"(?:vice|deputy)\b", role):
+                    return False  # "the president" is not the vice president
+                return role.replace("-", " ") in r.replace("-", " ") or (role == "president" and "leader" in r)
             return True
         for strict in (True, False):
             for m in self._before(position):
@@ -537,6 +539,9 @@ def _describe(phrase: str) -> tuple[str | None, str | None] | None:
     role = m.group("role").lower()
     code = None
     parts = [m.group("pre") or "", m.group("of") or ""]
+    vice = re.search(r"\b(vice|deputy)[\s-]*$", parts[0], re.I)
+    if vice:
+        role = f"{vice.group(1).lower()} {role}"  # "the vice president": an office of its own
     if role.startswith("head of the"):
         parts.append(m.group("role"))
         role = "head"
@@ -564,8 +569,9 @@ def _name_like(t: _Tok) -> bool:
     w = t.word
     if len(w) < 2 and not w.isupper():
         return False
-    if w.isupper() and len(w) > 1 and "." not in w and not any(c.islower() for c in w):
-        return False  # acronyms: CCTV, NATO
+    if w.isupper() and len(w) > 1 and "." not in w and not any(c.islower() for c in w) and not (
+            len(w) == 2 and w.isalpha() and w.lower() not in _ACRONYM_STOP and not _country_of(w)):
+        return False  # acronyms: CCTV, NATO (but initials: "JD Vance")
     low = t.low
     if low in STOP_CAPS or low in TITLE_HEADS or low in ORG_HEADS or low in OUTLET_WORDS or \
             (low.endswith("s") and low[:-1] in ORG_HEADS):
@@ -1444,7 +1450,7 @@ _SEATS_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in GOVERNM
                        + r")\b", re.I)
 _CAPW = r"[A-Z][\w'’-]*"
 _DESC_RE = re.compile(
-    r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<body>(?:" + _CAPW + r"\s+){0,2}(?i:"
+    r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<body>(?:" + _CAPW + r"\s+){0,2}(?i:(?:vice|deputy)[\s-]+)?(?i:"
     r"leader|president|premier|prime minister|foreign minister|defen[cs]e minister|minister|chairman|"
     r"counterpart|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|head of state|"
     r"chancellor|colleague|head of the (?:" + _CAPW + r"\s+)?(?:[a-z]+\s+){0,3}(?:department|ministry|delegation|government|council)"
