@@ -434,3 +434,14 @@ def test_a_country_bloc_summit_named_with_its_acronym_is_the_leader_meeting_the_
     (m,) = meetings_of(text)
     assert names(m) == {"Xi Jinping", "Gulf Cooperation Council"}
     assert (m.meeting_type, m.location, m.date_hint) == ("summit", "Riyadh", "12-09")
+
+
+def test_a_since_clause_lends_no_date_and_the_reporter_after_a_comma_is_no_party():
+    text = ("The rumor that Hungarian Prime Minister Viktor Orban would travel to Moscow was circulating. It does not "
+            "mean that Orban would have a mandate to speak to Russian President Vladimir Putin, European Council "
+            "President Charles Michel immediately warned. Since the start of the war in Ukraine in 2022, Putin "
+            "has become infrequentable.\nNevertheless, Orban has indeed now arrived in Moscow.")
+    ms = meetings_of(text)
+    assert all("Charles Michel" not in names(m) for m in ms)
+    (visit,) = [m for m in ms if m.status == "held"]
+    assert visit.location == "Moscow" and visit.meeting_date is None

@@ -521,8 +521,8 @@ def _person_ok(actor: Actor) -> bool:
     return True
 
 
-_REPORTER_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|added|adds|noted|notes|stressed|told\s+(?:reporters|journalists|the)|"
-                             r"explained|wrote|announced|according)\b", re.I)
+_REPORTER_AFTER = re.compile(r"^\s*(?:,\s*)?(?:[a-z]+ly\s+)?(?:said|says|added|adds|noted|notes|stressed|warned|"
+                             r"told\s+(?:reporters|journalists|the)|explained|wrote|announced|according)\b", re.I)
 _REPORTER_BEFORE = re.compile(r"\b(?:according\s+to|cited\s+by|quoted\s+by|said|says|added)\s+(?:the\s+)?$", re.I)
 
 
@@ -666,6 +666,8 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 _NOT_MEETING_DATE = re.compile(r"\b(?:established|founded|created|formed|born|signed|adopted|launched|built|elected|"
                                r"appointed|invaded|annexed|began|started)\s+(?:\w+\s+){0,2}$", re.I)
 _FIGURE_BEFORE = re.compile(r"(?:\d|%|\bbillion|\bmillion|\btrillion|\bpercent|\bper\s+cent)\S*\s+(?:\w+\s+)?$", re.I)
+# "Since the start of the war in 2022, ...": that date belongs to the since-clause
+_SINCE_CLAUSE = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter)\b[^,;]*$")
 _BAD_DATE_PREFIX = re.compile(r"^(?:since|until|till|by|before|after|from)\b", re.I)
 
 
@@ -1043,7 +1045,7 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
                 break
 
     # participants: the clause's people, else the sentence's
-    persons, orgs = _mentions_in(actors, text, cs, ce, ts, te)
+    persons, orgs = _mentions_in(actors, text, cs, ce, ts, te, skip_reporters=True)
     if pair is not None:
         persons, orgs = pair, []
     orgs = [o for o in orgs if _first_pos(text, o, ts, ce) is not None] if _ORG_TRIGGER.search(word) else []
@@ -1161,7 +1163,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
                         if fut_by_start.get(x.start, x).date == x.date and x.date is not None and
                         (published is None or x.date >= published)]
             prev = [x for x in prev if _date_ok(x, status, published, text) and not (
-                x.precision == "year" and _FIGURE_BEFORE.search(text[max(0, x.start - 30):x.start]))]
+                x.precision == "year" and _FIGURE_BEFORE.search(text[max(0, x.start - 30):x.start])) and
+                not _SINCE_CLAUSE.search(text, sents[back][0], x.start)]
             if prev:
                 d = max(prev, key=lambda x: ({"day": 2, "month": 1, "year": 0}[x.precision], x.start))
                 # a date of the sentence just before, in the same paragraph, is as good as
