@@ -445,3 +445,12 @@ def test_a_since_clause_lends_no_date_and_the_reporter_after_a_comma_is_no_party
     assert all("Charles Michel" not in names(m) for m in ms)
     (visit,) = [m for m in ms if m.status == "held"]
     assert visit.location == "Moscow" and visit.meeting_date is None
+
+
+def test_two_leaders_doing_something_together_met_there():
+    text = ("Chinese President Xi Jinping reserves the honor for close friends like Russian President Vladimir "
+            "Putin. In 2018, for example, Mr. Xi and Mr. Putin took a high-speed train to Tianjin and watched a "
+            "hockey game together. Xi and Putin will work together on energy.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Xi Jinping", "Vladimir Putin"}
+    assert (m.status, m.meeting_type, m.location, m.meeting_date) == ("held", "other", "Tianjin", date(2018, 1, 1))

@@ -122,6 +122,8 @@ _BUILDING_WORDS = ("house", "palace", "hall", "building", "residence", "chancell
 # ---------------------------------------------------------------------------
 # Triggers
 # ---------------------------------------------------------------------------
+# things two people can only do in one place ("watched a hockey game together")
+_TOGETHER_VERBS = ("watched", "toured", "walked", "strolled", "dined", "rode", "attended", "played", "posed", "sat")
 _TRIGGER_RE = re.compile(r"""(?=[a-zA-Z])\b(?:
  (?P<call>
     \b(?:(?:tele)?phone|video)[\s-]+(?:call|conversation|talks?|conference|link|chat|summit|meeting|contact)s?\b
@@ -160,7 +162,8 @@ _TRIGGER_RE = re.compile(r"""(?=[a-zA-Z])\b(?:
 |(?P<joint>
     \bjoint\s+(?:press|news)\s+(?:conference|briefing|appearance)\b
   | \baddress(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:joint\s+)?(?:press|media|reporters|journalists|news\s+conference)\b
-  | \bsign(?:ed|s)\b | \bshook\s+hands\b | \bjoined\b(?=[^.;]{3,80}?\bin\s+(?:signing|announcing|unveiling|launching|opening)\b)
+  | \bsign(?:ed|s)\b | \bshook\s+hands\b
+  | \b(?:""" + "|".join(_TOGETHER_VERBS) + r""")\b(?=[^.;,]{0,60}?\btogether\b) | \bjoined\b(?=[^.;]{3,80}?\bin\s+(?:signing|announcing|unveiling|launching|opening)\b)
  ))
 """, re.I | re.X)
 
@@ -431,7 +434,7 @@ def _places_in(text: str, start: int, end: int, visit: bool, only_in: bool = Fal
         if only_in and prep not in ("in", "at"):
             continue
         if prep in ("to", "into") and not visit and not re.search(
-                r"(?:welcomed?|trip|visit|travell?ed|came|went|brought)\s+(?:\w+\s+){0,2}$",
+                r"(?:welcomed?|trip|visit|travell?ed|came|went|brought|train|flight|flew|drove|rode)\s+(?:\w+\s+){0,2}$",
                 text[max(0, m.start() - 30):m.start()], re.I):
             continue
         before = text[max(start, m.start() - 40):m.start()]
@@ -991,7 +994,9 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
     if kind == "joint":
         # "X and Y signed ...", "X and his counterpart Y addressed the press": two people
         # of different countries doing one thing together are in one place
-        pair = _pair_subject(actors, text, cs, ts)
+        # "X and Y took a train to Tianjin and watched a hockey game together"
+        together = word in _TOGETHER_VERBS
+        pair = _pair_subject(actors, text, cs, ts, reach=100 if together else 30)
         if word == "joined":
             # "A and B joined C in signing the agreement": C with the one or two before
             joined = next((x.actor for x in actors.in_span(te, ce) if _person_ok(x.actor)), None)
@@ -1235,17 +1240,17 @@ _UNRESOLVED_SUBJECT = re.compile(
 _POSS_BEFORE = re.compile(r"\b(?P<pron>his|her)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
-_PAIR_JOIN = re.compile(r"\s*,?\s+and\s+(?:(?:his|her|their)\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+_PAIR_JOIN = re.compile(r"\s*,?\s+and\s+(?:(?:his|her|their)\s+)?(?:[\w.-]+\s+){0,3}?$", re.I)
 
 
-def _pair_subject(actors, text: str, cs: int, ts: int) -> list[Actor] | None:
-    """The two people of "P1 and P2 <verb>" right before the verb at ``ts``, if of
-    different countries (or one of unknown country)."""
+def _pair_subject(actors, text: str, cs: int, ts: int, reach: int = 30) -> list[Actor] | None:
+    """The two people of "P1 and P2 <verb>" right before the verb at ``ts`` (at most
+    ``reach`` characters before it), if of different countries (or one of unknown country)."""
     people = [m for m in actors.in_span(cs, ts) if _person_ok(m.actor)]
     if len(people) < 2:
         return None
     a, b = people[-2], people[-1]
-    if a.actor.name == b.actor.name or ts - b.char_end > 30 or "," in text[b.char_end:ts]:
+    if a.actor.name == b.actor.name or ts - b.char_end > reach or "," in text[b.char_end:ts]:
         return None
     if not _PAIR_JOIN.fullmatch(text, a.char_end, b.char_start):
         return None
