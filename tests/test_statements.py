@@ -452,3 +452,9 @@ def test_a_speaker_before_a_participle_phrase_and_the_vice_president_speak():
               "accused him of being ungrateful, asking him, “Have you said thank you once this entire meeting?”")
     assert direct(sts) == [("JD Vance", "It’s disrespectful for you to come to the Oval Office."),
                            ("JD Vance", "Have you said thank you once this entire meeting?")]
+
+
+def test_a_summit_between_two_leaders_is_the_subject_not_either_leader():
+    sts = run("The Tokyo summit between South Korea’s Yoon Suk-yeol and Japan’s Fumio Kishida highlighted how "
+              "the two allies have been brought closer by missile launches. Kishida said the talks went well.")
+    assert indirect(sts) == [("Fumio Kishida", "the talks went well")]

@@ -353,6 +353,12 @@ class _Ctx:
         text = self.text
         ms = [m for m in self.actors.in_span(clause_start, verb_start)
               if not self.quoted(m.char_start)]
+        ss = self.sentence(verb_start)[0]
+        first = next((m for m in self.actors.in_span(ss, verb_start)
+                      if m.actor.actor_type == "person" and not m.surface.endswith(("'s", "’s"))), None)
+        if first is not None and _EVENT_SUBJECT.match(text, ss, first.char_start) and \
+                not _FINITE_BEFORE_CLAUSE.search(text, first.char_start, clause_start):
+            return None  # "The Tokyo summit between Yoon and Kishida highlighted ...": an event, no speaker
         cands: list[ActorMention] = []
         for m in ms:
             before = text[max(clause_start, m.char_start - 25):m.char_start]
@@ -923,6 +929,10 @@ _TOLD_OBJ = re.compile(
     r"(?:\s+(?:in|at|on|during)\s+(?:[A-Z][\w'’.-]*|the\s+\w+|a\s+\w+|\w+day)(?:\s+\w+)?)?)"
     r"(?=\s*(?:,|that\b|\s))")
 _ACCORDING_FRONT = re.compile(r"^(?:\W*)According\s+to\s+(?P<who>[^,]{2,120}),\s*(?P<clause>.+)$", re.S)
+_EVENT_SUBJECT = re.compile(
+    r"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,3}?(?:summit|meeting|talks|visit|"
+    r"trip|call|conversation|conference|negotiations|deal|agreement|event|forum)\s+(?:between|with|of|in|at)\s+[^,;]*$")
+_FINITE_BEFORE_CLAUSE = re.compile(r"[,;]\s|\b(?:said|says|is|are|was|were|has|have|had|will|would)\b")
 _APPOSITION_HEAD = re.compile(r"(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z]+)\b[^,;“”\"]{0,150},\s*")
 _ACCORDING_BACK = re.compile(r"^(?P<clause>.+?),?\s+according\s+to\s+(?P<who>[^,.;]{2,120})[.!?”\"]*$", re.S)
 _TAIL_SAID = re.compile(
