@@ -347,18 +347,22 @@ class _Ctx:
             return a
         return _bare_actor(p)
 
+    def event_subject(self, clause_start: int, verb_start: int) -> bool:
+        """"The Tokyo summit between Yoon and Kishida highlighted ...": an event is the subject."""
+        ss = self.sentence(verb_start)[0]
+        first = next((m for m in self.actors.in_span(ss, verb_start)
+                      if m.actor.actor_type == "person" and not m.surface.endswith(("'s", "’s"))), None)
+        return first is not None and bool(_EVENT_SUBJECT.match(self.text, ss, first.char_start)) and \
+            not _FINITE_BEFORE_CLAUSE.search(self.text, first.char_start, clause_start)
+
     def subject_before(self, clause_start: int, verb_start: int, strict_country: bool = False,
                        follow_reporter: int = 1) -> Actor | None:
         """The subject of a clause: its first actor not governed by a preposition."""
         text = self.text
         ms = [m for m in self.actors.in_span(clause_start, verb_start)
               if not self.quoted(m.char_start)]
-        ss = self.sentence(verb_start)[0]
-        first = next((m for m in self.actors.in_span(ss, verb_start)
-                      if m.actor.actor_type == "person" and not m.surface.endswith(("'s", "’s"))), None)
-        if first is not None and _EVENT_SUBJECT.match(text, ss, first.char_start) and \
-                not _FINITE_BEFORE_CLAUSE.search(text, first.char_start, clause_start):
-            return None  # "The Tokyo summit between Yoon and Kishida highlighted ...": an event, no speaker
+        if self.event_subject(clause_start, verb_start):
+            return None
         cands: list[ActorMention] = []
         for m in ms:
             before = text[max(clause_start, m.char_start - 25):m.char_start]
@@ -1256,7 +1260,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 speaker = ctx.subject_before(ss, vpos, strict_country=True)  # "..., and said that"
             if speaker is None and re.fullmatch(r"\s*(?:It|it)\s+(?:also\s+)?", lead):
                 speaker = ctx.last_org(vpos)
-            if speaker is None:
+            if speaker is None and not ctx.event_subject(lead_s, vpos):
                 mm = re.search(r"(?:\b(?:But|And|Yet|So|Still|However|Meanwhile|Now|Instead),?\s+)?"
                                r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
                                r"(?:(?:also|previously|had|has|have|recently|earlier|then)\s+)*$", lead)
