@@ -454,3 +454,11 @@ def test_two_leaders_doing_something_together_met_there():
     (m,) = meetings_of(text)
     assert names(m) == {"Xi Jinping", "Vladimir Putin"}
     assert (m.status, m.meeting_type, m.location, m.meeting_date) == ("held", "other", "Tianjin", date(2018, 1, 1))
+
+
+def test_a_meeting_on_the_first_day_of_the_summit_is_where_the_summit_is():
+    text = ("Indian Prime Minister Narendra Modi concluded the first day of the summit with bilateral meetings with "
+            "Iranian President Masoud Pezeshkian and Russian President Vladimir Putin. India announced that Chinese "
+            "President Xi Jinping and Modi planned a bilateral meeting at the BRICS Summit in Kazan.")
+    ms = meetings_of(text)
+    assert {m.location for m in ms} == {"Kazan"} and len(ms) == 3

@@ -1684,6 +1684,11 @@ def _same_date(a: DateMention | None, b: DateMention | None) -> bool:
 # Places after merging
 # ---------------------------------------------------------------------------
 
+_SUMMIT_IN = re.compile(r"\b[Ss]ummit\s+(?:(?:of|on)\s+[\w\s]{0,40}?)?(?:in|at)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_THE_SUMMIT = re.compile(r"\b(?:[Tt]he|[Tt]his\s+year['’]s)\s+(?:[A-Z][\w-]*\s+){0,2}(?:\d{4}\s+)?[Ss]ummit\b|"
+                         r"\b[A-Z][\w-]*\s+Summit\b")
+
+
 def _fill_places(items: list[_Cand], text: str, sents, dateline: str | None,
                  published: date | None) -> None:
     for it in items:
@@ -1708,6 +1713,19 @@ def _fill_places(items: list[_Cand], text: str, sents, dateline: str | None,
                     and it.date is not None and other.date is not None:
                 it.place, it.place_rank = other.place, 1
                 break
+    # "concluded the first day of the summit with bilateral meetings with X": the summit the
+    # article places elsewhere ("the BRICS Summit in Kazan")
+    summit_place = None
+    for m in _SUMMIT_IN.finditer(text):
+        place, rank = _resolve_place(m.group("name"))
+        if place and rank >= 3:
+            summit_place = place
+            break
+    if summit_place:
+        for it in items:
+            s, e = sents[it.sent]
+            if not it.place and _THE_SUMMIT.search(text, s, e):
+                it.place, it.place_rank = summit_place, 1
     if not dateline:
         return
     dl_code = _place_country(dateline)
