@@ -462,3 +462,11 @@ def test_a_meeting_on_the_first_day_of_the_summit_is_where_the_summit_is():
             "President Xi Jinping and Modi planned a bilateral meeting at the BRICS Summit in Kazan.")
     ms = meetings_of(text)
     assert {m.location for m in ms} == {"Kazan"} and len(ms) == 3
+
+
+def test_the_next_sentence_can_place_a_meeting_by_naming_a_party_and_a_venue():
+    text = ("US President Joe Biden will host his Kenyan counterpart William Ruto on May 23 for a state visit. "
+            "Ruto will be the first African leader to receive a state visit at the White House since 2021.")
+    (m,) = meetings_of(text, date(2024, 2, 16))
+    assert {"Joe Biden", "William Ruto"} <= names(m) and m.location == "Washington"
+    assert (m.status, m.meeting_date) == ("planned", date(2024, 5, 23))

@@ -802,7 +802,7 @@ def extract_meetings(text: str, actors, published_date: date | None,
         cands.sort(key=lambda c: (c.sent, c.trig_start))
     items = _merge(cands)
     _add_hosts(items, actors, text, sents)
-    _fill_places(items, text, sents, dateline or _lead_dateline(text), published_date)
+    _fill_places(items, text, sents, dateline or _lead_dateline(text), published_date, actors)
     out = []
     # held meetings first, then planned ones, each in the order the article reports them
     for c in sorted(items, key=lambda c: (c.status != "held", c.start)):
@@ -1684,13 +1684,15 @@ def _same_date(a: DateMention | None, b: DateMention | None) -> bool:
 # Places after merging
 # ---------------------------------------------------------------------------
 
+_NOUN_AT_PLACE = re.compile(r"\b(?:state\s+|official\s+)?(?:visit|meeting|talks|summit)\s+(?:at|in)\s+"
+                            r"(?P<name>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _SUMMIT_IN = re.compile(r"\b[Ss]ummit\s+(?:(?:of|on)\s+[\w\s]{0,40}?)?(?:in|at)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _THE_SUMMIT = re.compile(r"\b(?:[Tt]he|[Tt]his\s+year['’]s)\s+(?:[A-Z][\w-]*\s+){0,2}(?:\d{4}\s+)?[Ss]ummit\b|"
                          r"\b[A-Z][\w-]*\s+Summit\b")
 
 
 def _fill_places(items: list[_Cand], text: str, sents, dateline: str | None,
-                 published: date | None) -> None:
+                 published: date | None, actors) -> None:
     for it in items:
         if it.place_rank >= 2:
             continue
@@ -1701,6 +1703,20 @@ def _fill_places(items: list[_Cand], text: str, sents, dateline: str | None,
                 place, rank = _resolve_place(m.group("name"))
                 if place:
                     it.place, it.place_rank = place, 2
+                    break
+    for it in items:
+        if it.place:
+            continue
+        # "Ruto ... will be the first African leader to receive a state visit at the White House":
+        # the next sentences place the meeting, naming one of its parties
+        mine = it.names()
+        for k in range(it.sent + 1, min(len(sents), it.sent + 3)):
+            s, e = sents[k]
+            m = _NOUN_AT_PLACE.search(text, s, e)
+            if m and any(x.actor.name in mine for x in actors.in_span(s, e)):
+                place, rank = _resolve_place(m.group("name"))
+                if place:
+                    it.place, it.place_rank = place, 1
                     break
     for it in items:
         if it.place_rank >= 2:
