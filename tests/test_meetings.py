@@ -470,3 +470,15 @@ def test_the_next_sentence_can_place_a_meeting_by_naming_a_party_and_a_venue():
     (m,) = meetings_of(text, date(2024, 2, 16))
     assert {"Joe Biden", "William Ruto"} <= names(m) and m.location == "Washington"
     assert (m.status, m.meeting_date) == ("planned", date(2024, 5, 23))
+
+
+def test_the_heads_of_two_delegations_held_the_talks():
+    text = ("U.S. and Iranian officials have concluded a new round of indirect nuclear negotiations in Muscat, Oman. "
+            "The U.S. was represented by President Donald Trump’s Middle East envoy, Steve Witkoff, while Iran was "
+            "led by Foreign Minister Abbas Araghchi.")
+    (m,) = meetings_of(text)
+    assert {"Steve Witkoff", "Abbas Araghchi"} <= names(m) and "Donald Trump" not in names(m)
+    assert (m.meeting_type, m.location) == ("talks", "Muscat")
+    (m2,) = meetings_of("Special Envoy Steve Witkoff headed the US delegation, while the Iranians were led by "
+                        "Foreign Minister Abbas Araghchi.")
+    assert names(m2) == {"Steve Witkoff", "Abbas Araghchi"}

@@ -710,7 +710,7 @@ def _nearest_date(dates: list[DateMention], pos: int, status: str, published: da
 def extract_meetings(text: str, actors, published_date: date | None,
                      dateline: str | None) -> list[Meeting]:
     """Meetings reported in ``text`` (see the module docstring)."""
-    if not text or not _TRIGGER_RE.search(text):
+    if not text or not (_TRIGGER_RE.search(text) or _HEADED.search(text) or _HEADED_BY.search(text)):
         return []
     sents = split_sentences(text)
     if not sents:
@@ -796,6 +796,12 @@ def extract_meetings(text: str, actors, published_date: date | None,
                     cands[:] = [x for x in cands if not (x.sent == si and x.anaphoric)]
                 cands.append(c)
                 main_found = main_found or not c.anaphoric
+    for si, (s, e) in enumerate(sents):
+        if not is_caption[si]:
+            c = _delegation_heads(text, actors, si, s, e)
+            if c is not None:
+                cands.append(c)
+    cands.sort(key=lambda c: (c.sent, c.trig_start))
     bloc = _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_dates, published_date)
     if bloc is not None:
         cands.append(bloc)
@@ -929,6 +935,33 @@ def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_date
     return _Cand(sent=si, start=s, end=e, trig_start=m.start(), trig_end=m.end(), mtype="summit",
                  status=status, persons=attendees, date=d, place=place, place_rank=3 if place else 0,
                  evidence_start=s, evidence_end=e)
+
+
+_HEADED = re.compile(r"\b(?:headed|led)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:delegation|team|side|negotiators)\b")
+_HEADED_BY = re.compile(r"\b(?:was|were)\s+(?:led|headed|represented)\s+by\s+")
+
+
+def _delegation_heads(text: str, actors, si: int, s: int, e: int) -> _Cand | None:
+    """Talks whose two sides the sentence names by who led them ("X headed the US delegation,
+    while the Iranians were led by Y", "The U.S. was represented by X, while Iran was led by Y")."""
+    heads: list[Actor] = []
+    for m in _HEADED.finditer(text, s, e):
+        who = [x.actor for x in actors.in_span(max(s, m.start() - 80), m.start()) if _person_ok(x.actor)]
+        if who:
+            heads.append(who[-1])
+    for m in _HEADED_BY.finditer(text, s, e):
+        who = [x.actor for x in actors.in_span(m.end(), min(e, m.end() + 80)) if _person_ok(x.actor) and
+               not _POSSESSIVE_AFTER.match(x.surface[-2:] + text[x.char_end:x.char_end + 3])]
+        if who and not _FILLER.search(text, m.end(), actors.in_span(m.end(), e)[0].char_start):
+            heads.append(who[0])
+    heads = _unique(heads)
+    if len(heads) != 2:
+        return None
+    codes = [h.country_code for h in heads]
+    if codes[0] and codes[0] == codes[1]:
+        return None
+    return _Cand(sent=si, start=s, end=e, trig_start=s, trig_end=s, mtype="talks", status="held",
+                 persons=heads, evidence_start=s, evidence_end=e)
 
 
 _MONTH_NAMES = "|".join(sorted((k for k in MONTHS if len(k) > 3), key=len, reverse=True))
@@ -1564,6 +1597,13 @@ def _parties_compatible(a: _Cand, b: _Cand) -> bool:
     if ns and ns <= nbg:
         # a partial report ("Putin met China's defence minister") of a fuller one
         return not (b.distinct and len(nb) > len(na)) and not (a.distinct and len(na) > len(nb))
+    # "talks between the US and Iran" and "X headed the US delegation, while Iran was led by Y"
+    for c1, c2 in ((a, b), (b, a)):
+        if not c1.persons and len(c1.parties) == len(c2.persons) == 2 and not c2.parties:
+            codes = {p.country_code for p in c1.parties}
+            known = [p.country_code for p in c2.persons if p.country_code]
+            if all(k in codes for k in known) and len(set(known)) == len(known):
+                return True
     # a visit by P to country C and a meeting of P with someone of C
     for v, o in ((a, b), (b, a)):
         if v.country is not None and len(v.persons) == 1:
