@@ -107,3 +107,12 @@ def test_weekday_with_a_bare_day_of_month_in_brackets():
     assert m.text == "this Friday (14th)" and m.date == date(2023, 4, 14) and m.precision == "day"
     (m,) = find_dates("Lula and Xi signed, this Friday (14th), in Beijing, 15 agreements.")
     assert m.text == "this Friday (14th)" and m.date is None
+
+
+def test_a_month_modifying_a_meeting_dates_it_and_a_name_does_not():
+    text = "The text was finalized in March 2025, but a July meeting in Abu Dhabi produced nothing."
+    (_, july) = find_dates(text, date(2025, 8, 9))
+    assert (july.text, july.date, july.precision) == ("July", date(2025, 7, 1), "month")
+    (_, undated) = find_dates(text, None)
+    assert (undated.date, undated.partial) == (None, "07")
+    assert find_dates("Theresa May met him on May Day.", None) == []

@@ -121,6 +121,16 @@ _ANCHOR_RE = re.compile(
 _DATE_RE = re.compile("\\b(?<![\\w-])(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS) + ")")
 
 
+_MODIFIER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ll]ast|[Tt]heir|[Hh]is|[Hh]er)\s+$")
+_EVENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:meeting|summit|visit|talks|call|trip|session|round|conference)\b")
+
+
+def _month_modifier(m: re.Match) -> bool:
+    """"a July meeting", "the March summit": a month that dates the event it modifies."""
+    return bool(_MODIFIER_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) and
+                _EVENT_AFTER.match(m.string, m.end()))
+
+
 def _month_num(token: str) -> int:
     return MONTHS[token.lower().rstrip(".")]
 
@@ -224,9 +234,9 @@ def _resolve(m: re.Match, published: date | None, planned: bool) -> tuple[date |
         month = _month_num(g("my_m"))
         if g("my_y"):
             return date(int(g("my_y")), month, 1), "month", False
-        if not g("my_prep"):
+        if not g("my_prep") and not _month_modifier(m):
             return None  # a bare month name ("March" as a name, a heading) is too weak
-        if g("my_m") == "May" and g("my_prep").strip().lower() in ("by", "of"):
+        if g("my_m") == "May" and (g("my_prep") or "").strip().lower() in ("by", "of"):
             return None
         return _month_no_year(published, month, planned), "month", True
     if kind == "year":
@@ -339,7 +349,7 @@ def _partial(m: re.Match) -> str | None:
         if g(mo) and not g(yr):
             day = _day_num(g(dy))
             return f"{_month_num(g(mo)):02d}-{day:02d}" if 1 <= day <= 31 else None
-    if g("my_m") and not g("my_y") and g("my_prep"):
+    if g("my_m") and not g("my_y") and (g("my_prep") or _month_modifier(m)):
         return f"{_month_num(g('my_m')):02d}"
     return None
 
