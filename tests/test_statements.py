@@ -458,3 +458,14 @@ def test_a_summit_between_two_leaders_is_the_subject_not_either_leader():
     sts = run("The Tokyo summit between South Korea’s Yoon Suk-yeol and Japan’s Fumio Kishida highlighted how "
               "the two allies have been brought closer by missile launches. Kishida said the talks went well.")
     assert indirect(sts) == [("Fumio Kishida", "the talks went well")]
+
+
+def test_a_quotation_cut_off_mid_sentence_by_the_article_end_has_no_speaker():
+    cut = run("Russia’s defense chief, Valery Gerasimov, described the drills as a response to “aggressive U.S. "
+              "military build up” in the region.\n\n“Military and military-technical cooperation, which contributes "
+              "to ensuring the security of our countries and maintaining stabili")
+    assert direct(cut) == [("Valery Gerasimov", "aggressive U.S. military build up")]
+    whole = run("China lifting sanctions was the first priority, Prime Minister Anthony Albanese said.\n\n"
+                "“We have some AU$20 billion of economic sanctions against Australia.")
+    assert direct(whole) == [("Anthony Albanese", "We have some AU$20 billion of economic sanctions against "
+                                                  "Australia.")]

@@ -685,6 +685,8 @@ def _direct(ctx: _Ctx) -> list[Statement]:
             continue
         ss, se = ctx.sentence(qs)
         ps, pe = ctx.paragraph(qs)
+        if not closed and not text[qe:].strip() and not text[qs:qe].rstrip().endswith((".", "!", "?")):
+            continue  # a quotation the cut-off article ends in the middle of: whose, it never says
         # an unclosed paragraph-quote continued by the next paragraph: take the next speaker
         if not closed and qi + 1 < len(quotes) and speakers[qi + 1] is not None and \
                 quotes[qi + 1][0] - qe < 400:
