@@ -209,3 +209,12 @@ def test_initials_open_a_name_and_the_vice_president_is_not_the_president():
     assert "JD Vance" in people(doc)
     assert doc.resolve("The vice president", text.index("The vice")).name == "JD Vance"
     assert doc.resolve("The president", text.index("The president")).name == "Volodymyr Zelenskyy"
+
+
+def test_an_office_of_a_named_party_before_a_name_is_the_persons_role():
+    text = ("US President Joe Biden arrived in Hanoi. He was received by General Secretary of the Communist Party "
+            "of Vietnam Nguyen Phu Trong.")
+    doc = find_actors(text)
+    trong = people(doc)["Nguyen Phu Trong"]
+    assert trong.country_code == "VNM" and trong.role == "General Secretary of the Communist Party of Vietnam"
+    assert not any("Trong" in a.name for a in doc.actors if a.actor_type == "organization")

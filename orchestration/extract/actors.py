@@ -688,7 +688,18 @@ class _Builder:
             found = None
             while k >= 0 and steps < 13:
                 t = toks[k]
-                if not t.is_word or k in self.covered:
+                if k in self.covered:
+                    # "General Secretary of the Communist Party of Vietnam Nguyen Phu Trong":
+                    # an institution the office is of
+                    kk = k
+                    while kk >= 0 and kk in self.covered:
+                        kk -= 1
+                    if kk >= 0 and toks[kk].low in ("of", "the") and k == i - 1:
+                        steps += k - kk
+                        k = kk
+                        continue
+                    break
+                if not t.is_word:
                     break
                 if t.low in TITLE_HEADS and t.low not in ("head",) and (t.cap or steps == 0 or
                                                                         toks[k + 1].low == "of"):
@@ -709,7 +720,8 @@ class _Builder:
                 if t.low in STOP_CAPS and t.cap and not (_country_of(t.word) or t.low in ROLE_MODIFIERS
                                                          or t.low in ORG_HEADS or t.low in ("people", "peoples",
                                                                                             "republic", "united",
-                                                                                            "kingdom", "states")):
+                                                                                            "kingdom", "states")
+                                                         or toks[k + 1].low in ORG_HEADS):  # "Communist Party"
                     break
                 k -= 1
                 steps += 1
@@ -1114,6 +1126,9 @@ class _Builder:
                         break
                     if toks[b].cap and (not toks[b - 1].poss or toks[b - 1].low == "people") and \
                             toks[b].low not in TITLE_HEADS:
+                        if b - 2 > i and toks[b - 2].low == "of" and _is_country_name(toks[b - 1].word) and \
+                                _name_like(toks[b]) and toks[b].low not in ORG_HEADS:
+                            break  # "General Secretary of the Communist Party of Vietnam Nguyen Phu Trong"
                         b += 1
                     elif toks[b].low in ("of", "for", "on") and b + 1 < n and (
                             toks[b + 1].cap or (toks[b + 1].low == "the" and b + 2 < n and toks[b + 2].cap)):
