@@ -60,6 +60,11 @@ ARTICLES = {
     "e_undated_call.txt": "Chinese President Xi Jinping and Russian President Vladimir Putin spoke by phone, the "
                           "Kremlin said. The two leaders discussed trade and energy cooperation and the war "
                           "in Ukraine.\n",
+    # two visits planned for the same year, to two capitals
+    "f_to_moscow.txt": " date 2024-11-02\nRussian President Vladimir Putin invited Chinese President Xi Jinping to "
+                       "pay a state visit to Moscow in 2025, as the two countries expand trade and energy ties.\n",
+    "g_to_beijing.txt": " date 2024-11-03\nChinese President Xi Jinping invited Russian President Vladimir Putin to "
+                        "visit Beijing in 2025, as the two countries expand trade and energy ties.\n",
 }
 
 
@@ -88,3 +93,11 @@ def test_a_call_is_never_the_in_person_meeting(reports_build):
     call = _one(ms, "e_undated_call.txt", "phone")
     assert call[1] == "call"
     assert call[0] not in {_one(ms, "a_moscow.txt", "Moscow")[0], _one(ms, "b_beijing.txt", "Beijing")[0]}
+
+
+def test_visits_planned_for_one_year_to_two_capitals_are_two_meetings(reports_build):
+    ms = reports_build
+    to_moscow = _one(ms, "f_to_moscow.txt", "Moscow")
+    to_beijing = _one(ms, "g_to_beijing.txt", "Beijing")
+    assert to_moscow[3] == to_beijing[3] == "2025-01-01"
+    assert to_moscow[0] != to_beijing[0]

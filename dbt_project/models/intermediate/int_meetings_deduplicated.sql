@@ -214,7 +214,9 @@ assigned as (
         i.document_id,
         i.meeting_index,
         i.participants_key || '@' || case
+            -- "Xi will visit Moscow in 2023" and "Putin will visit Beijing in 2023" are two visits
             when i.meeting_date is not null then cast(i.meeting_date as varchar) || '/' || i.date_precision
+                || '/' || i.place_key
             when exists (
                 select 1 from day_meetings d
                 where d.participants_key = i.participants_key and d.remote = (i.meeting_type = 'call')

@@ -4,5 +4,6 @@ select
     arg_min(evidence, char_start) as evidence
 from {{ ref('int_meetings_deduplicated') }}
 group by meeting_id, document_id
--- In reading order, so a document's meetings list as the article tells them.
-order by document_id, min(char_start), meeting_id
+-- In the extractor's order: the meetings an article reports as held, then those it reports as
+-- planned, each in reading order.
+order by document_id, min(meeting_index), meeting_id
