@@ -218,3 +218,11 @@ def test_an_office_of_a_named_party_before_a_name_is_the_persons_role():
     trong = people(doc)["Nguyen Phu Trong"]
     assert trong.country_code == "VNM" and trong.role == "General Secretary of the Communist Party of Vietnam"
     assert not any("Trong" in a.name for a in doc.actors if a.actor_type == "organization")
+
+
+def test_a_platform_someone_posts_on_is_no_person():
+    text = ("In a post on his Truth Social platform, US President Donald Trump wrote that tariffs would rise. "
+            "Writing on Truth Social, the US president also announced a 90-day pause.")
+    doc = find_actors(text)
+    assert "Truth Social" not in people(doc)
+    assert doc.resolve("the US president", text.index("the US president")).name == "Donald Trump"

@@ -469,3 +469,11 @@ def test_a_quotation_cut_off_mid_sentence_by_the_article_end_has_no_speaker():
                 "“We have some AU$20 billion of economic sanctions against Australia.")
     assert direct(whole) == [("Anthony Albanese", "We have some AU$20 billion of economic sanctions against "
                                                   "Australia.")]
+
+
+def test_words_quoted_after_according_to_an_outlet_are_the_inner_speakers():
+    sts = run("Mexican President Claudia Sheinbaum spoke with Trump.\n\nAccording to Infobae, Sheinbaum emphasized "
+              "the power of dialogue: “If you remember, that was what I proposed, always dialogue.”")
+    assert direct(sts) == [("Claudia Sheinbaum", "If you remember, that was what I proposed, always dialogue.")]
+    (s,) = [x for x in sts if x.kind == "direct"]
+    assert s.cited_by == "Infobae"

@@ -668,6 +668,12 @@ class _Builder:
                 i += 1
         return runs
 
+    def _platform(self, k: int, b: int) -> bool:
+        """"Writing on Truth Social", "his Truth Social platform": where something was posted."""
+        toks = self.toks
+        return (k - 2 >= 0 and toks[k - 1].low == "on" and toks[k - 2].low in _POSTING_VERBS) or \
+            (b < len(toks) and toks[b].low in _MEDIA_NOUNS)
+
     def _role_before(self, i: int) -> tuple[str | None, str | None, bool]:
         """Office phrase ending right before token i: (role, country, has_head)."""
         toks = self.toks
@@ -910,8 +916,9 @@ class _Builder:
                 k -= 1
             if k == b:
                 continue
-            if b < len(toks) and toks[b].is_word and not toks[b].cap and toks[b].low in ORG_HEADS:
-                continue  # "the Impaya Rus company"
+            if b < len(toks) and toks[b].is_word and not toks[b].cap and (toks[b].low in ORG_HEADS or
+                                                                          toks[b].low in _MEDIA_NOUNS):
+                continue  # "the Impaya Rus company", "his Truth Social platform"
             if sum(1 for t in toks[k:b] if t.low not in _PARTICLES) > 3:
                 # a long name stands only right after an office or honorific ("President
                 # Luiz Inácio Lula da Silva"); otherwise keep its last two name words
@@ -930,7 +937,7 @@ class _Builder:
             via_role = has_head
             honorific = k - 1 >= 0 and (toks[k - 1].low in HONORIFICS or
                                         (toks[k - 1].text == "." and k - 2 >= 0 and toks[k - 2].low in HONORIFICS))
-            if not has_head:
+            if not has_head and not self._platform(k, b):  # "Writing on Truth Social, the US president ..."
                 arole, acode, has_app = self._apposition_after(b)
                 if has_app and not _city_of(self.text[toks[k].start:toks[b - 1].end]):
                     role, code, has_head = arole, acode, True
@@ -973,7 +980,8 @@ class _Builder:
                 continue  # resolved in the coreference pass
             if len(name_toks) < 2:
                 continue
-            if not self._verb_context(k, b) or _city_of(self.text[toks[k].start:toks[b - 1].end]):
+            if not self._verb_context(k, b) or _city_of(self.text[toks[k].start:toks[b - 1].end]) or \
+                    self._platform(k, b):
                 continue
             ent = self._person(name_toks, None, None)
             self._add(ent, toks[k].start, toks[b - 1].end, k, b)
@@ -1442,6 +1450,9 @@ class _Builder:
         return out
 
 
+# nouns after a name that make it a product or a service, not a person
+_MEDIA_NOUNS = frozenset("platform account app channel website site page network feed handle".split())
+_POSTING_VERBS = frozenset("writing wrote written posting posted post posts said saying announced".split())
 _POSSESSOR_AFTER = re.compile(r"['’]s?\s")
 
 

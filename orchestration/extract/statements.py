@@ -647,6 +647,17 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                 spk = ctx.speaker_from_phrase(_who_core(by.group("who")), lead_start + by.start("who"))
                 cue = by.group(0).strip() if spk is not None else None
             acc = _ACCORDING_FRONT.match(lead)
+            if spk is None and acc:
+                # "According to Infobae, Sheinbaum emphasized the power of dialogue: “...”": the
+                # outlet reports whose words they are
+                cs = lead_start + acc.start("clause")
+                inner = ctx.subject_before(cs, qs) if _SAY.search(text, cs, qs) else None
+                if inner is not None and inner.actor_type == "person":
+                    spk, cue = inner, text[cs:qs].strip()[-80:]
+                    who = acc.group("who")
+                    ws = lead_start + acc.start("who")
+                    if _looks_outlet(who) or (who[:1].isupper() and not ctx.actors.in_span(ws, ws + len(who))):
+                        cite = _outlet_name(who)  # a name the article gives for no actor: the outlet
             if spk is None and acc and not _NOT_SOURCES.match(acc.group("who").strip()):
                 # "According to Trump, it will connect ... “while fully respecting ...”"
                 a = ctx.speaker_from_phrase(_who_core(acc.group("who")), lead_start + acc.start("who"))
