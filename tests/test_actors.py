@@ -226,3 +226,8 @@ def test_a_platform_someone_posts_on_is_no_person():
     doc = find_actors(text)
     assert "Truth Social" not in people(doc)
     assert doc.resolve("the US president", text.index("the US president")).name == "Donald Trump"
+
+
+def test_the_g20_keeps_its_number():
+    doc = find_actors("The African Union became a permanent member during India’s Presidency of the G20.")
+    assert any(a.name.endswith("of the G20") for a in doc.actors if a.actor_type == "organization")

@@ -477,3 +477,9 @@ def test_words_quoted_after_according_to_an_outlet_are_the_inner_speakers():
     assert direct(sts) == [("Claudia Sheinbaum", "If you remember, that was what I proposed, always dialogue.")]
     (s,) = [x for x in sts if x.kind == "direct"]
     assert s.cited_by == "Infobae"
+
+
+def test_said_in_his_opening_remarks_that_reports_the_clause_after_that():
+    sts = run("Indian Prime Minister Narendra Modi met Xi. Modi said in his opening remarks that ties with China "
+              "have moved in a meaningful direction.")
+    assert indirect(sts) == [("Narendra Modi", "ties with China have moved in a meaningful direction")]

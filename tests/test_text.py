@@ -89,3 +89,10 @@ def test_a_lead_that_lost_its_full_stop_is_body_not_the_title():
     assert doc.published_date == date(2024, 2, 16)
     assert doc.text.startswith("US President Joe Biden will host")
     assert doc.title != doc.text.split("\n")[0]
+
+
+def test_a_desk_credit_run_into_the_lead_is_set_aside():
+    doc = clean_document(" date 2023-08-24 -Edited by Bev Mortimer- Six new countries have been invited to join "
+                         "BRICS, South African President Cyril Ramaphosa said at the summit in Johannesburg.\n")
+    assert doc.text.startswith("Six new countries have been invited")
+    assert ("credit", "-Edited by Bev Mortimer-") in doc.furniture

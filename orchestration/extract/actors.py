@@ -182,6 +182,7 @@ _REPORT_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|wrote|according\s
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"                     # U.S., U.N.
+    r"|G-?\d{1,2}\b"                        # G7, G20: the groups
     r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*"         # words, hyphenated, O'Brien, Russia's
     r"|\d+(?:[.,]\d+)*"
     r"|[^\w\s]", re.UNICODE)

@@ -1318,7 +1318,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
             if am and am.end() > 0 and re.search(r"\b(?:on|in|at|during)\s+(?:\S+\s+){0,4}\S+\s*$", am.group(0)):
                 # "stated during the NATO summit in Washington that C": the adverbial runs on to "that"
                 pp = re.match(r"(?:\s+[\w.'’-]+){1,6}?\s*,?\s+that\b", rest)
-                if pp and not _FINITE.search(rest[:pp.end() - 4]):
+                if pp and not _STRICT_FINITE.search(rest[:pp.end() - 4]):
                     rest_s += pp.end() - 4
                     rest = text[rest_s:se]
             ctx_s = rest_s

@@ -49,6 +49,9 @@ _DATELINE = re.compile(
     rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?\s*(?:[—–]|--?)\s+"
     rf"|^(?P<place2>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){{0,3}}),\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\.\s*/(?P<agency2>{_AGENCY_ALT})/\.\s+")
 _LEADING_AGENCY_TAG = re.compile(r"^\((?P<agency>[A-Z][A-Za-z]{1,9}|[A-Z]{2,10})\)\s+(?=[A-Z“\"])")
+# "-Edited by Bev Mortimer- Six new countries ...": a desk credit run into the lead
+_LEADING_CREDIT = re.compile(r"^\s*[-–—]?\s*(?:Edited|Written|Reported|Compiled|Reviewed)\s+by\s+"
+                             r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[-–—]\s+(?=[A-Z“\"])")
 _AGENCY_CREDIT = re.compile(rf"\((?P<agency>{_AGENCY_ALT})\)|^(?P<agency2>{_AGENCY_ALT}) contributed", re.M)
 
 # Page furniture, as a line stands alone.
@@ -232,6 +235,11 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
     if published_date is None:
         published_date = _numeric_stated_date([line for kind, line in furniture if kind == "dateline"],
                                               "\n".join(kept))
+    for i, para in enumerate(kept[:3]):
+        credit = _LEADING_CREDIT.match(para)
+        if credit:
+            furniture.append(("credit", para[:credit.end()].strip()))
+            kept[i] = para = para[credit.end():]
     for i, para in enumerate(kept[:3]):
         # "(MENAFN) A peace-oriented roadmap ...": the wire that carried it, not its words
         tag = _LEADING_AGENCY_TAG.match(para)
