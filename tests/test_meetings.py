@@ -482,3 +482,15 @@ def test_the_heads_of_two_delegations_held_the_talks():
     (m2,) = meetings_of("Special Envoy Steve Witkoff headed the US delegation, while the Iranians were led by "
                         "Foreign Minister Abbas Araghchi.")
     assert names(m2) == {"Steve Witkoff", "Abbas Araghchi"}
+
+
+def test_a_bloc_summit_takes_no_date_from_another_clause_of_its_sentence():
+    text = ("Chinese President Xi Jinping has told about 20 world leaders he hosted for a summit in northern China’s "
+            "Tianjin that the Shanghai Cooperation Organisation (SCO) bears greater responsibility. The ongoing SCO "
+            "summit shoulders an important mission, Xi told the assembled leaders. Among the most notable guests at "
+            "the two-day summit is Indian Prime Minister Narendra Modi, who is on his first visit to China since 2018 "
+            "after troops clashed in 2020 at a disputed border. Russian President Vladimir Putin also attended the "
+            "summit.")
+    (summit,) = [m for m in meetings_of(text) if m.meeting_type == "summit"]
+    assert {"Xi Jinping", "Narendra Modi", "Vladimir Putin"} <= names(summit)
+    assert summit.meeting_date is None

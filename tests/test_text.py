@@ -96,3 +96,12 @@ def test_a_desk_credit_run_into_the_lead_is_set_aside():
                          "BRICS, South African President Cyril Ramaphosa said at the summit in Johannesburg.\n")
     assert doc.text.startswith("Six new countries have been invited")
     assert ("credit", "-Edited by Bev Mortimer-") in doc.furniture
+
+
+def test_a_published_on_line_gives_the_date():
+    doc = clean_document("Summit in China shoulders mission of building consensus among parties, Xi says.\n"
+                         "Published On 31 Aug 2025\n"
+                         "The Shanghai Cooperation Organisation now bears greater responsibility, Chinese President "
+                         "Xi Jinping told about 20 world leaders.\n")
+    assert doc.published_date == date(2025, 8, 31)
+    assert "Published" not in doc.text

@@ -916,8 +916,10 @@ def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_date
     si, m = summit_sents[0]
     s, e = sents[si]
     d = None
-    for sj, _ in summit_sents:
-        ok = [x for x in sent_dates[sj] if _date_ok(x, "held", published, text)]
+    for sj, mj in summit_sents:
+        # only a date of the clause that names the summit ("... clashing in 2020" is another event's)
+        cs, ce = _clause(text, *sents[sj], mj.start())
+        ok = [x for x in sent_dates[sj] if cs <= x.start < ce and _date_ok(x, "held", published, text)]
         if ok:
             d = ok[0]
             break

@@ -207,13 +207,16 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
             furniture.append((kind, line))
             in_comments = True
             continue
-        if kind:
+        stated = _STATED_DATE.match(line) or (None if seen_body else _DATE_LINE.match(line.strip()))
+        if kind and kind != "dateline":
             furniture.append((kind, line))
             continue
-        stated = _STATED_DATE.match(line) or (None if seen_body else _DATE_LINE.match(line.strip()))
         if stated and len(line.split()) <= 12:
             published_date = published_date or _parse_stated(stated)
             furniture.append(("dateline", line))
+            continue
+        if kind:  # "Updated 3 hours ago": a page stamp that gives no date
+            furniture.append((kind, line))
             continue
         if not seen_body and not _is_body(line):
             headings.append(line)
