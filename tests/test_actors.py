@@ -231,3 +231,11 @@ def test_a_platform_someone_posts_on_is_no_person():
 def test_the_g20_keeps_its_number():
     doc = find_actors("The African Union became a permanent member during India’s Presidency of the G20.")
     assert any(a.name.endswith("of the G20") for a in doc.actors if a.actor_type == "organization")
+
+
+def test_an_acronym_given_in_brackets_is_the_same_body():
+    doc = find_actors("The European Commission (EC) announced on Friday that it had reached an agreement. "
+                      "“This agreement is a political necessity,” the EC said.")
+    orgs = [a.name for a in doc.actors if a.actor_type == "organization"]
+    assert orgs == ["European Commission"]
+    assert [m.actor.name for m in doc.mentions if m.surface == "EC"] == ["European Commission"] * 2

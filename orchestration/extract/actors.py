@@ -1084,6 +1084,27 @@ class _Builder:
                 self.subject_starts.add(s)
 
     # -- organisations ---------------------------------------------------
+    def alias_acronyms(self):
+        """"The European Commission (EC) announced ... the EC said": the acronym is the body."""
+        full: dict[str, _Entity] = {}
+        for ent, s, e in self.raw_mentions:
+            if ent.actor_type != "organization":
+                continue
+            m = _ACRONYM_AFTER.match(self.text, e)
+            if m and m.group(1) != ent.name:
+                full.setdefault(m.group(1), ent)
+        if not full:
+            return
+        for i, (ent, s, e) in enumerate(self.raw_mentions):
+            target = full.get(ent.name) if ent.actor_type == "organization" else None
+            if target is not None and target is not ent:
+                self.raw_mentions[i] = (target, s, e)
+        for acr, ent in full.items():
+            self.orgs.pop(acr.lower(), None)
+            for m in re.finditer(rf"\b{re.escape(acr)}\b", self.text):
+                if not self._cov[m.start()]:
+                    self._push(ent, m.start(), m.end())
+
     def _org(self, name: str, code: str | None) -> _Entity:
         key = name.lower()
         e = self.orgs.get(key)
@@ -1452,6 +1473,7 @@ class _Builder:
 
 
 # nouns after a name that make it a product or a service, not a person
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
 _MEDIA_NOUNS = frozenset("platform account app channel website site page network feed handle".split())
 _POSTING_VERBS = frozenset("writing wrote written posting posted post posts said saying announced".split())
 _POSSESSOR_AFTER = re.compile(r"['’]s?\s")
@@ -1495,6 +1517,7 @@ def find_actors(text: str) -> DocumentActors:
     b = _Builder(text)
     b.find_people()
     b.find_orgs()
+    b.alias_acronyms()
     b.find_countries()
     doc = DocumentActors(text, b.mentions(), b.subject_starts)
     b.find_descriptions(doc)
