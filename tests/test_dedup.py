@@ -65,11 +65,16 @@ ARTICLES = {
                        "pay a state visit to Moscow in 2025, as the two countries expand trade and energy ties.\n",
     "g_to_beijing.txt": " date 2024-11-03\nChinese President Xi Jinping invited Russian President Vladimir Putin to "
                         "visit Beijing in 2025, as the two countries expand trade and energy ties.\n",
+    # the same visit to Russia, undated; and talks held in Moscow during some visit in 2025
+    "h_undated_visit.txt": "Russian President Vladimir Putin invited Chinese President Xi Jinping to pay a state visit "
+                           "to Russia, as the two countries expand trade and energy ties.\n",
+    "i_talks.txt": " date 2025-05-09\nRussian President Vladimir Putin held talks with Chinese President Xi Jinping "
+                   "in Moscow on Thursday on trade, energy and the war in Ukraine, the Kremlin said.\n",
 }
 
 
 @pytest.fixture(scope="module")
-def reports_build(tmp_path_factory):
+def reports_warehouse(tmp_path_factory):
     base = tmp_path_factory.mktemp("dedup")
     raw = base / "raw"
     raw.mkdir()
@@ -77,7 +82,12 @@ def reports_build(tmp_path_factory):
         (raw / name).write_text(text, encoding="utf-8")
     warehouse = base / "w.duckdb"
     run_build(raw, warehouse)
-    return _meetings(warehouse)
+    return warehouse
+
+
+@pytest.fixture(scope="module")
+def reports_build(reports_warehouse):
+    return _meetings(reports_warehouse)
 
 
 def test_an_undated_report_joins_the_meeting_on_the_day_its_text_names(reports_build):
@@ -101,3 +111,26 @@ def test_visits_planned_for_one_year_to_two_capitals_are_two_meetings(reports_bu
     to_beijing = _one(ms, "g_to_beijing.txt", "Beijing")
     assert to_moscow[3] == to_beijing[3] == "2025-01-01"
     assert to_moscow[0] != to_beijing[0]
+
+
+def test_a_visit_reported_without_its_day_is_not_the_talks_held_during_it(reports_build):
+    ms = reports_build
+    visit = _one(ms, "f_to_moscow.txt", "Moscow")
+    assert _one(ms, "i_talks.txt", "Moscow")[0] != visit[0]
+    # the same visit reported with no date at all is that visit
+    assert _one(ms, "h_undated_visit.txt", "Russia")[0] == visit[0]
+
+
+def test_a_visit_lists_the_country_visited_among_its_participants(reports_warehouse, reports_build):
+    visit = _one(reports_build, "f_to_moscow.txt", "Moscow")
+    talks = _one(reports_build, "i_talks.txt", "Moscow")
+    con = duckdb.connect(str(reports_warehouse), read_only=True)
+    try:
+        def names(mid):
+            return {r[0] for r in con.execute(
+                "select a.name from marts.bridge_meeting_participants p join marts.dim_actors a using (actor_id) "
+                "where p.meeting_id = ?", [mid]).fetchall()}
+        assert names(visit[0]) == {"Vladimir Putin", "Xi Jinping", "Russia"}
+        assert names(talks[0]) == {"Vladimir Putin", "Xi Jinping"}
+    finally:
+        con.close()

@@ -183,6 +183,7 @@ _CLAUSE_BREAK = re.compile(r"""
  | \s+(?:--|–|—)\s+
  | ,\s+and\s+(?=(?:he|she|they|it|we|the|a|an|his|her|their|its|this|that|[A-Z][\w'’-]+\s+(?:was|is|has|had|will|would|were|are|said|met|held|also))\b)
  | ,\s*(?=(?:who|which|where|whereas|although|though|but|because|according\s+to|while|as|after|before|when|since)\b)
+ | \s+and\s+(?=(?:thanked|praised|congratulated|urged|called\s+on|told|said|added|noted|warned)\s)
  | ,\s*(?=[a-z]+ing\s)
  | ,[”"]?\s+(?=(?:[\w'’.-]+\s+){1,5}(?:said|says|added|adds|noted|notes|stressed|told|explained|continued|wrote)\b[^,]{0,40}$)
  | \s+(?=(?:after|before|while|although|though|because|since|until|once|whereas)\s)

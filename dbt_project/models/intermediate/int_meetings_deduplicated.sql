@@ -52,10 +52,19 @@ keys as (
     group by p.document_id, p.meeting_index, m.meeting_type
 ),
 
+-- Everyone and everything a report names as taking part, the host country of a visit included
+-- ("Trump will visit China": Trump and China), for the bridge; the key above leaves it out.
+named as (
+    select document_id, meeting_index, list(distinct actor_id order by actor_id) as named_ids
+    from participants
+    group by document_id, meeting_index
+),
+
 mentions as (
-    select m.*, k.participants_key, k.participant_ids
+    select m.*, k.participants_key, k.participant_ids, n.named_ids
     from {{ ref('stg_raw__meetings') }} m
     inner join keys k using (document_id, meeting_index)
+    inner join named n using (document_id, meeting_index)
     where k.participant_count >= 2
 ),
 
@@ -98,6 +107,7 @@ anchored as (
         location,
         location_country,
         meeting_type = 'call' as remote,
+        meeting_type = 'visit' as visit,
         min(meeting_date) over (partition by participants_key, island) as anchor_date,
         island,
         count(*) over (partition by participants_key, island) as island_size
@@ -113,6 +123,7 @@ day_meetings as (
         mode(location order by location) as location,
         mode(location_country order by location_country) as location_country,
         mode(remote order by remote) as remote,
+        mode(visit order by visit) as visit,
         list(distinct document_id) as documents
     from anchored
     group by participants_key, island
@@ -148,8 +159,10 @@ candidates as (
     inner join dated_meetings d
         on d.participants_key = i.participants_key
         and not list_contains(d.documents, i.document_id)
-        -- a phone or video call is never the in-person meeting
+        -- a phone or video call is never the in-person meeting, and a visit reported without its
+        -- day ("Xi will visit Moscow in 2023") is the visit, not the talks held during it
         and (i.meeting_type = 'call') = d.remote
+        and (i.meeting_type = 'visit') = d.visit
         and (
             i.location is null or d.location is null or d.location = i.location
             or i.location_country = d.location_country
@@ -217,6 +230,18 @@ assigned as (
             -- "Xi will visit Moscow in 2023" and "Putin will visit Beijing in 2023" are two visits
             when i.meeting_date is not null then cast(i.meeting_date as varchar) || '/' || i.date_precision
                 || '/' || i.place_key
+            -- an undated report of the only month- or year-dated one of the same kind and place
+            -- ("Xi will pay a state visit to Russia" and "... to Moscow in 2023")
+            when (
+                select count(distinct cast(o.meeting_date as varchar) || o.date_precision) from unanchored o
+                where o.participants_key = i.participants_key and o.status = i.status
+                    and o.meeting_type = i.meeting_type and o.meeting_date is not null and o.place_key = i.place_key
+            ) = 1 then (
+                select any_value(cast(o.meeting_date as varchar) || '/' || o.date_precision || '/' || o.place_key)
+                from unanchored o
+                where o.participants_key = i.participants_key and o.status = i.status
+                    and o.meeting_type = i.meeting_type and o.meeting_date is not null and o.place_key = i.place_key
+            )
             when exists (
                 select 1 from day_meetings d
                 where d.participants_key = i.participants_key and d.remote = (i.meeting_type = 'call')
