@@ -494,3 +494,11 @@ def test_a_bloc_summit_takes_no_date_from_another_clause_of_its_sentence():
     (summit,) = [m for m in meetings_of(text) if m.meeting_type == "summit"]
     assert {"Xi Jinping", "Narendra Modi", "Vladimir Putin"} <= names(summit)
     assert summit.meeting_date is None
+
+
+def test_thanking_a_counterpart_after_announcing_a_visit_is_a_clause_of_its_own():
+    text = ("US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Washington on Friday. "
+            "Blinken said he would soon visit China and thanked his Chinese counterpart for the talks.")
+    ms = meetings_of(text, date(2024, 5, 4))
+    (visit,) = [m for m in ms if m.status == "planned"]
+    assert names(visit) == {"Antony Blinken", "China"} and visit.meeting_type == "visit"
