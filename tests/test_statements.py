@@ -483,3 +483,12 @@ def test_said_in_his_opening_remarks_that_reports_the_clause_after_that():
     sts = run("Indian Prime Minister Narendra Modi met Xi. Modi said in his opening remarks that ties with China "
               "have moved in a meaningful direction.")
     assert indirect(sts) == [("Narendra Modi", "ties with China have moved in a meaningful direction")]
+
+
+def test_an_epithet_in_quotes_is_no_ones_words_and_a_reported_pledge_is_the_pledgers():
+    sts = run("French President Emmanuel Macron visited Canton. Companies such as Airbus, EDF, Alstom and Veolia "
+              "have economic interests in the region, considered the “factory of the world”.")
+    assert direct(sts) == []
+    sts = run("US President Donald Trump met North Korean leader Kim Jong Un in Hanoi. The president also said that "
+              "Kim had pledged that “testing will not start” of rockets or missiles.")
+    assert direct(sts) == [("Kim Jong Un", "testing will not start")]

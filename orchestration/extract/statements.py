@@ -571,6 +571,7 @@ def _direct(ctx: _Ctx) -> list[Statement]:
     cues: list[str | None] = [None] * len(quotes)
     cited: list[str | None] = [None] * len(quotes)
     joined_to_prev = [False] * len(quotes)
+    nobody = [False] * len(quotes)  # quoted names for things, which no one said
 
     for qi, (qs, qe, closed, opened) in enumerate(quotes):
         quote = text[qs:qe]
@@ -663,6 +664,16 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                 a = ctx.speaker_from_phrase(_who_core(acc.group("who")), lead_start + acc.start("who"))
                 if a is not None and a.actor_type != "country":
                     spk, cue = a, "According to " + acc.group("who").strip()
+            if spk is None and _EPITHET_BEFORE.search(lead):
+                nobody[qi] = True  # "the region, considered the “factory of the world”": a name for it
+                continue
+            inner = _INNER_REPORT.search(lead) if spk is None else None
+            if inner:
+                # "The president also said that Kim had pledged that “testing will not start”": Kim's words
+                who = [m for m in ctx.actors.in_span(lead_start + inner.start("who"), lead_start + inner.end("who"))
+                       if m.actor.actor_type == "person"]
+                if who:
+                    spk, cue = who[-1].actor, inner.group(0).strip()
             if spk is None and lead.strip() and _nwords(lead) >= 1:
                 a = ctx.subject_before(lead_start, qs)
                 if a is None and re.match(r"\s*It\s+(?:also\s+)?(?:" + SAY_VERBS + r")\b", lead):
@@ -692,7 +703,7 @@ def _direct(ctx: _Ctx) -> list[Statement]:
 
     # a quote with no speaker takes the one of its own sentence's other part, or the one before
     for qi, (qs, qe, closed, opened) in enumerate(quotes):
-        if speakers[qi] is not None:
+        if speakers[qi] is not None or nobody[qi]:
             continue
         ss, se = ctx.sentence(qs)
         ps, pe = ctx.paragraph(qs)
@@ -950,6 +961,10 @@ _EVENT_SUBJECT = re.compile(
     r"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,3}?(?:summit|meeting|talks|visit|"
     r"trip|call|conversation|conference|negotiations|deal|agreement|event|forum)\s+(?:between|with|of|in|at)\s+[^,;]*$")
 _FINITE_BEFORE_CLAUSE = re.compile(r"[,;]\s|\b(?:said|says|is|are|was|were|has|have|had|will|would)\b")
+_EPITHET_BEFORE = re.compile(r"\b(?:considered|dubbed|nicknamed|known\s+as|so-called)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?$")
+_INNER_REPORT = re.compile(
+    r"\b(?:said|says|told\s+[\w\s]{2,30}?|added|noted)\s+that\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
+    r"(?:had\s+|has\s+)?(?:pledged|promised|vowed|agreed|assured(?:\s+\w+)?|insisted|said|told\s+\w+)\s+(?:that\s+)?$")
 _APPOSITION_HEAD = re.compile(r"(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z]+)\b[^,;“”\"]{0,150},\s*")
 _ACCORDING_BACK = re.compile(r"^(?P<clause>.+?),?\s+according\s+to\s+(?P<who>[^,.;]{2,120})[.!?”\"]*$", re.S)
 _TAIL_SAID = re.compile(
