@@ -492,3 +492,10 @@ def test_an_epithet_in_quotes_is_no_ones_words_and_a_reported_pledge_is_the_pled
     sts = run("US President Donald Trump met North Korean leader Kim Jong Un in Hanoi. The president also said that "
               "Kim had pledged that “testing will not start” of rockets or missiles.")
     assert direct(sts) == [("Kim Jong Un", "testing will not start")]
+
+
+def test_a_new_subject_reporting_after_a_quotation_is_a_report_of_its_own():
+    sts = run("While US President Donald Trump and his officials had insisted the talks would be “direct” and "
+              "“in the same room”, Tehran had stressed that the negotiations would be indirect.")
+    assert direct(sts) == [("Donald Trump", "in the same room")]
+    assert [(q) for _, q in indirect(sts)] == ["the negotiations would be indirect"]

@@ -195,6 +195,8 @@ _CLAUSE_CUT = re.compile(
     r"|,\s+(?:as|while|when|before|after|during|ahead\s+of)\s+(?:he|she|his|her)\b"
     r"|,\s+(?:while|whereas|but)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:said|says|stated|told|added|insisted|argued|noted|"
     r"countered|replied|responded)\b"
+    r"|[”\"’]?,\s+(?=(?:[A-Z][\w'’-]+\s+){1,3}(?:had\s+|has\s+)?(?:said|stressed|insisted|argued|noted|countered|"
+    r"maintained)\s+that\b)"
     r"|\s+as\s+(?:he|she)\s+(?:addressed|spoke|opened|visited|met|arrived|wrapped|hosted|chaired|received)\b"
     r"|,\s+(?:a|an)\s+(?!\d)[a-z]+\w*\s+(?!of\b)"
     r"|\s+(?:in|during)\s+(?:a|an|his|her|the)\s+(?:statement|interview|speech|press\s+release|"
@@ -609,7 +611,9 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                 elif subj.strip() and not (quote.rstrip()[-1:] in ".!?…" and after.lstrip()[:1].isupper() and
                                            re.match(r"\s+(?:that\b|[a-z]+\s+(?:that|the|a|an|it|he|she)\b|"
                                                     r"(?:the|a|an|it|he|she|they|we|this|its|his|her|their)\s)",
-                                                    after[m.end():])):
+                                                    after[m.end():])) and \
+                        not re.match(r"\s+that\s+(?!day|week|time|evening|morning|night|afternoon)", after[m.end():]):
+                    # (not '“in the same room”, Tehran had stressed that ...': a report of its own)
                     # (not '...world.” He said that the two sides ...': a new sentence reporting other words)
                     a = ctx.speaker_from_phrase(subj, subj_start)
                     if a is not None:
