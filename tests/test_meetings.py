@@ -502,3 +502,15 @@ def test_thanking_a_counterpart_after_announcing_a_visit_is_a_clause_of_its_own(
     ms = meetings_of(text, date(2024, 5, 4))
     (visit,) = [m for m in ms if m.status == "planned"]
     assert names(visit) == {"Antony Blinken", "China"} and visit.meeting_type == "visit"
+
+
+def test_talks_an_after_clause_reports_are_the_sentences_parties_in_the_capital_it_names():
+    text = ("Delegates from the United States and Iran agreed to hold more talks next week after concluding "
+            "indirect nuclear negotiations in the Omani capital, Muscat. Special Envoy Steve Witkoff headed the US "
+            "delegation, while the Iranians were led by Foreign Minister Abbas Araghchi.")
+    ms = meetings_of(text)
+    (held,) = [m for m in ms if m.status == "held"]
+    assert {"Steve Witkoff", "Abbas Araghchi"} <= names(held)
+    assert (held.location, held.meeting_date) == ("Muscat", None)
+    (planned,) = [m for m in ms if m.status == "planned"]
+    assert names(planned) == {"United States", "Iran"}

@@ -258,6 +258,7 @@ _PLACE_RE = re.compile(
     r"\b(?P<prep>in|at|to|into|inside|near)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|the\s+)?[A-Z][\w'’.-]*){0,6})")
 _VISIT_OBJECT_RE = re.compile(r"\bvisit(?:ed|ing|s)?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+_CAPITAL_APPOS = re.compile(r"\b(?:capital|port\s+city|resort\s+(?:city|town))\s*,?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _CITY_OF_RE = re.compile(r"\b(?:city|town|capital|resort|port|village)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)")
 _CITY_EVENT_RE = re.compile(
     r"\b(?:[Tt]he|[Aa]|[A-Z][\w-]*['’]s)\s+(?P<name>[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]*\s+){0,3}"
@@ -427,6 +428,9 @@ def _places_in(text: str, start: int, end: int, visit: bool, only_in: bool = Fal
             place, rank = _resolve_place(m.group("name"))
             if place:
                 out.append((m.start("name"), place, rank))
+    for m in _CAPITAL_APPOS.finditer(text, start, end):
+        if reference.city_country(m.group("name")):
+            out.append((m.start("name"), m.group("name"), 3))  # "the Omani capital, Muscat"
     for m in _CITY_OF_RE.finditer(text, start, end):
         if reference.city_country(m.group("name")) or len(m.group("name")) > 2:
             out.append((m.start("name"), m.group("name"), 3))
@@ -678,6 +682,8 @@ _BAD_DATE_PREFIX = re.compile(r"^(?:since|until|till|by|before|after|from)\b", r
 def _date_ok(d: DateMention, status: str, published: date | None, text: str = "") -> bool:
     if _BAD_DATE_PREFIX.match(d.text):
         return False
+    if status == "held" and re.match(r"(?:next|coming)\b", d.text, re.I):
+        return False  # "next week" never dates what was held
     if text and _NOT_MEETING_DATE.search(text, max(0, d.start - 30), d.start):
         return False
     if d.date is not None and published is not None:
@@ -1147,6 +1153,10 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
     parties: list[Actor] = []
     if len(persons) < 2 and mtype in ("talks", "summit", "other") and kind != "joint":
         parties = _country_parties(text, actors, s, cs, ce, ts, te, persons)
+        if len(persons) + len(parties) < 2 and _GERUND_CLAUSE.match(text, cs, ts):
+            # "Delegates from the US and Iran agreed to meet again after concluding negotiations in
+            # Muscat": the parties of the sentence held the talks its after-clause reports
+            parties = _country_parties(text, actors, s, s, e, ts, te, persons)
         if len(persons) + len(parties) >= 2:
             orgs = []
         else:
@@ -1246,6 +1256,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
                  evidence_start=s, evidence_end=e)
 
 
+_GERUND_CLAUSE = re.compile(r"\s*(?:after|before|while|since)\s+(?:concluding|holding|wrapping\s+up|finishing|"
+                            r"completing|ending)\b", re.I)
 _DELEGATED = re.compile(
     r"(?:\b[\w]+-level\b|\b(?:working|expert|vice-ministerial|ministerial|deputy|technical)[\s-]+level\b|"
     r"\bagree[sd]?\s+(?:on\s+|to\s+(?:(?:resume|restart|relaunch|launch|establish|set\s+up|hold|create|revive|"
