@@ -1816,8 +1816,11 @@ def _fill_places(items: list[_Cand], text: str, sents, dateline: str | None,
 
 
 def _final_participants(c: _Cand) -> list[Actor]:
-    parts = list(c.persons) + [p for p in c.parties if p.country_code not in {x.country_code for x in c.persons
-                                                                             if x.country_code}]
+    known = {x.country_code for x in c.persons if x.country_code}
+    parties = [p for p in c.parties if p.country_code not in known]
+    if len(c.persons) >= len(c.parties) and len(c.persons) - len(known) >= len(parties):
+        parties = []  # "X headed the US delegation, while the Iranians were led by Y": X and Y are the sides
+    parts = list(c.persons) + parties
     if len(parts) < 2:
         parts += c.others
     if c.country is not None and (c.mtype == "visit" or len(parts) < 2):
