@@ -514,3 +514,17 @@ def test_talks_an_after_clause_reports_are_the_sentences_parties_in_the_capital_
     assert (held.location, held.meeting_date) == ("Muscat", None)
     (planned,) = [m for m in ms if m.status == "planned"]
     assert names(planned) == {"United States", "Iran"}
+
+
+def test_countries_stay_parties_unless_people_of_unknown_country_can_stand_for_them():
+    from orchestration.extract.meetings import _Cand, _final_participants
+    from orchestration.extract.records import Actor
+    rus, chn = Actor("Russia", "country", "RUS"), Actor("China", "country", "CHN")
+    a, b = Actor("A Ivanov", "person", "RUS"), Actor("B Petrov", "person", "RUS")
+    both_russian = _Cand(sent=0, start=0, end=1, trig_start=0, trig_end=1, mtype="talks", status="held",
+                         persons=[a, b], parties=[rus, chn])
+    assert {x.name for x in _final_participants(both_russian)} == {"A Ivanov", "B Petrov", "China"}
+    c = Actor("C Wang", "person", None)
+    heads = _Cand(sent=0, start=0, end=1, trig_start=0, trig_end=1, mtype="talks", status="held",
+                  persons=[a, c], parties=[rus, chn])
+    assert {x.name for x in _final_participants(heads)} == {"A Ivanov", "C Wang"}

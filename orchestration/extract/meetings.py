@@ -87,7 +87,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from orchestration.extract import reference, relevance
-from orchestration.extract.dates import MONTHS, DateMention, find_dates
+from orchestration.extract.dates import DateMention, find_dates
 from orchestration.extract.records import Actor, Meeting
 from orchestration.extract.sentences import split_sentences
 from orchestration.extract.text import AGENCIES
@@ -973,12 +973,11 @@ def _delegation_heads(text: str, actors, si: int, s: int, e: int) -> _Cand | Non
                  persons=heads, evidence_start=s, evidence_end=e)
 
 
-_MONTH_NAMES = "|".join(sorted((k for k in MONTHS if len(k) > 3), key=len, reverse=True))
 # "in Bali, Indonesia in 2022 and then in Johannesburg, South Africa (2023)": a place and
 # the year (or month) the parties met there
 _PLACE_WHEN = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?\s+"
-    r"(?:in\s+(?:(?P<month>(?i:" + _MONTH_NAMES + r"))\s+)?(?P<year>(?:19|20)\d\d)\b|\((?P<pyear>(?:19|20)\d\d)\))")
+    r"(?:(?P<when>in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)\b|\((?P<pyear>(?:19|20)\d\d)\))")
 
 
 def _coordinated(text: str, c: _Cand, cs: int, ce: int) -> list[_Cand]:
@@ -989,11 +988,13 @@ def _coordinated(text: str, c: _Cand, cs: int, ce: int) -> list[_Cand]:
         place, rank = _resolve_place(m.group("name"))
         if place is None or rank < 2:
             continue
-        year = int(m.group("year") or m.group("pyear"))
-        month = MONTHS[m.group("month").lower()] if m.group("month") else None
-        when = DateMention(date(year, month or 1, 1), "month" if month else "year",
-                           text[m.end("name"):m.end()].strip(" ,"), m.end("name"), m.end())
-        found.append((place, rank, when))
+        if m.group("when"):
+            when = next(iter(find_dates(text, None, m.start("when"), m.end("when"))), None)
+        else:  # a year in brackets, which the date finder leaves alone
+            when = DateMention(date(int(m.group("pyear")), 1, 1), "year", m.group("pyear"),
+                               m.start("pyear"), m.end("pyear"))
+        if when is not None and when.date is not None:
+            found.append((place, rank, when))
     if len({(p, w.date) for p, _, w in found}) < 2 or len({p for p, _, _ in found}) < 2:
         return []
     out = []
@@ -1818,7 +1819,8 @@ def _fill_places(items: list[_Cand], text: str, sents, dateline: str | None,
 def _final_participants(c: _Cand) -> list[Actor]:
     known = {x.country_code for x in c.persons if x.country_code}
     parties = [p for p in c.parties if p.country_code not in known]
-    if len(c.persons) >= len(c.parties) and len(c.persons) - len(known) >= len(parties):
+    unknown = sum(1 for x in c.persons if not x.country_code)
+    if len(c.persons) >= len(c.parties) and unknown >= len(parties):
         parties = []  # "X headed the US delegation, while the Iranians were led by Y": X and Y are the sides
     parts = list(c.persons) + parties
     if len(parts) < 2:

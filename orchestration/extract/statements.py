@@ -363,7 +363,7 @@ class _Ctx:
         text = self.text
         ms = [m for m in self.actors.in_span(clause_start, verb_start)
               if not self.quoted(m.char_start)]
-        if self.event_subject(clause_start, verb_start):
+        if not ms or self.event_subject(clause_start, verb_start):
             return None
         cands: list[ActorMention] = []
         for m in ms:
@@ -656,13 +656,14 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                 # "According to Infobae, Sheinbaum emphasized the power of dialogue: “...”": the
                 # outlet reports whose words they are
                 cs = lead_start + acc.start("clause")
-                inner = ctx.subject_before(cs, qs) if _SAY.search(text, cs, qs) else None
-                if inner is not None and inner.actor_type == "person":
-                    spk, cue = inner, text[cs:qs].strip()[-80:]
-                    who = acc.group("who")
+                reporter = ctx.subject_before(cs, qs) if _SAY.search(text, cs, qs) else None
+                if reporter is not None and reporter.actor_type == "person":
+                    spk, cue = reporter, text[cs:qs].strip()[-80:]
+                    source_name = acc.group("who")
                     ws = lead_start + acc.start("who")
-                    if _looks_outlet(who) or (who[:1].isupper() and not ctx.actors.in_span(ws, ws + len(who))):
-                        cite = _outlet_name(who)  # a name the article gives for no actor: the outlet
+                    if _looks_outlet(source_name) or (source_name[:1].isupper() and
+                                                      not ctx.actors.in_span(ws, ws + len(source_name))):
+                        cite = _outlet_name(source_name)  # a name the article gives for no actor: the outlet
             if spk is None and acc and not _NOT_SOURCES.match(acc.group("who").strip()):
                 # "According to Trump, it will connect ... “while fully respecting ...”"
                 a = ctx.speaker_from_phrase(_who_core(acc.group("who")), lead_start + acc.start("who"))
@@ -671,13 +672,13 @@ def _direct(ctx: _Ctx) -> list[Statement]:
             if spk is None and _EPITHET_BEFORE.search(lead):
                 nobody[qi] = True  # "the region, considered the “factory of the world”": a name for it
                 continue
-            inner = _INNER_REPORT.search(lead) if spk is None else None
-            if inner:
+            pledge = _INNER_REPORT.search(lead) if spk is None else None
+            if pledge:
                 # "The president also said that Kim had pledged that “testing will not start”": Kim's words
-                who = [m for m in ctx.actors.in_span(lead_start + inner.start("who"), lead_start + inner.end("who"))
-                       if m.actor.actor_type == "person"]
-                if who:
-                    spk, cue = who[-1].actor, inner.group(0).strip()
+                pledger = [m for m in ctx.actors.in_span(lead_start + pledge.start("who"), lead_start + pledge.end("who"))
+                           if m.actor.actor_type == "person"]
+                if pledger:
+                    spk, cue = pledger[-1].actor, pledge.group(0).strip()
             if spk is None and lead.strip() and _nwords(lead) >= 1:
                 a = ctx.subject_before(lead_start, qs)
                 if a is None and re.match(r"\s*It\s+(?:also\s+)?(?:" + SAY_VERBS + r")\b", lead):

@@ -29,19 +29,16 @@ _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER_KEY = re.compile(r"^(title|source|url|published_date|published|date|author)\s*:\s*(.*)$", re.I)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-_STATED_DATE = re.compile(
-    rf"^(?:published|posted|updated|first published|date)\s*(?:on|:)?\s*"
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
-    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))", re.I)
+# "Monday, 21 May 2023", "July 28, 2023", "2023-07-28"
+_WRITTEN_DATE = (rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+                 rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
+                 rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+                 rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))")
+_STATED_DATE = re.compile(rf"^(?:published|posted|updated|first published|date)\s*(?:on|:)?\s*{_WRITTEN_DATE}", re.I)
 # a line above the body that is only a date ("July 28, 2023", "Monday, 21 May 2023 10:45"): the
 # date the page gives the article
 _DATE_LINE = re.compile(
-    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
-    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
-    rf"(?:\s*[,|–-]?\s*\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$", re.I)
+    rf"^{_WRITTEN_DATE}(?:\s*[,|–-]?\s*\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$", re.I)
 # "MOSCOW (AP) — ", "BEIJING — ", "LONDON - ", "MOSCOW, March 21 (Reuters) -"
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){{0,3}})"
@@ -242,7 +239,7 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
         credit = _LEADING_CREDIT.match(para)
         if credit:
             furniture.append(("credit", para[:credit.end()].strip()))
-            kept[i] = para = para[credit.end():]
+            kept[i] = para[credit.end():]
     for i, para in enumerate(kept[:3]):
         # "(MENAFN) A peace-oriented roadmap ...": the wire that carried it, not its words
         tag = _LEADING_AGENCY_TAG.match(para)

@@ -216,6 +216,17 @@ unanchored as (
     window same_kind as (partition by i.participants_key, i.status, i.meeting_type, i.meeting_date is null)
 ),
 
+-- Kinds and places of the leftover reports that carry exactly one month or year.
+lone_dated as (
+    select
+        participants_key, status, meeting_type, place_key,
+        any_value(cast(meeting_date as varchar) || '/' || date_precision || '/' || place_key) as dated_key
+    from unanchored
+    where meeting_date is not null
+    group by participants_key, status, meeting_type, place_key
+    having count(distinct cast(meeting_date as varchar) || date_precision) = 1
+),
+
 assigned as (
     select document_id, meeting_index, participants_key || '@' || cast(island as varchar) as meeting_key
     from anchored
@@ -232,16 +243,7 @@ assigned as (
                 || '/' || i.place_key
             -- an undated report of the only month- or year-dated one of the same kind and place
             -- ("Xi will pay a state visit to Russia" and "... to Moscow in 2023")
-            when (
-                select count(distinct cast(o.meeting_date as varchar) || o.date_precision) from unanchored o
-                where o.participants_key = i.participants_key and o.status = i.status
-                    and o.meeting_type = i.meeting_type and o.meeting_date is not null and o.place_key = i.place_key
-            ) = 1 then (
-                select any_value(cast(o.meeting_date as varchar) || '/' || o.date_precision || '/' || o.place_key)
-                from unanchored o
-                where o.participants_key = i.participants_key and o.status = i.status
-                    and o.meeting_type = i.meeting_type and o.meeting_date is not null and o.place_key = i.place_key
-            )
+            when lone.dated_key is not null then lone.dated_key
             when exists (
                 select 1 from day_meetings d
                 where d.participants_key = i.participants_key and d.remote = (i.meeting_type = 'call')
@@ -252,6 +254,9 @@ assigned as (
                     order by i.meeting_index) as varchar)
         end
     from unanchored i
+    left join lone_dated as lone
+        on lone.participants_key = i.participants_key and lone.status = i.status
+        and lone.meeting_type = i.meeting_type and lone.place_key = i.place_key
 )
 
 select
