@@ -528,3 +528,38 @@ def test_countries_stay_parties_unless_people_of_unknown_country_can_stand_for_t
     heads = _Cand(sent=0, start=0, end=1, trig_start=0, trig_end=1, mtype="talks", status="held",
                   persons=[a, c], parties=[rus, chn])
     assert {x.name for x in _final_participants(heads)} == {"A Ivanov", "C Wang"}
+
+
+def test_several_heads_of_each_delegation_named_after_the_verb_are_the_talks_parties():
+    text = ("The two-day bilateral meeting in Anchorage, Alaska, was the first high-level, in-person talks "
+            "between Beijing and Washington since President Joe Biden took office in January. Heading the U.S. "
+            "delegation were Secretary of State Antony Blinken and National Security Adviser Jake Sullivan, "
+            "while the Chinese side was represented by foreign minister Wang Yi and senior foreign policy "
+            "diplomat Yang Jiechi.")
+    (m,) = meetings_of(text)
+    assert names(m) >= {"Antony Blinken", "Jake Sullivan", "Wang Yi", "Yang Jiechi"}
+    assert m.location == "Anchorage"
+
+
+def test_a_crown_prince_described_by_title_is_the_one_the_article_names():
+    text = ("President Donald Trump has begun his first trip to the Middle East, kicking off the tour in Saudi "
+            "Arabia with a major strategic economic agreement signed alongside Crown Prince Mohammed bin Salman "
+            "(MBS). During his arrival at Riyadh Airport, Trump was personally received by the Crown Prince in a "
+            "high-profile welcome ceremony. MBS later hosted a lunch.")
+    ms = meetings_of(text)
+    (m,) = [m for m in ms if "received" in m.evidence]
+    assert names(m) == {"Donald Trump", "Mohammed bin Salman"} and m.location == "Riyadh"
+    acts = find_actors(text)
+    assert {x.actor.name for x in acts.mentions if x.surface == "MBS"} == {"Mohammed bin Salman"}
+
+
+def test_two_named_officials_who_discussed_something_met_but_the_two_leaders_discussing_is_the_same_meeting():
+    text = ("Speaking to reporters, Erdogan said that Turkish Foreign Minister Hakan Fidan and US Secretary of "
+            "State Antony Blinken discussed Sweden's NATO membership the day before.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Hakan Fidan", "Antony Blinken"} and m.status == "held"
+    text = ("Australia's Prime Minister Anthony Albanese held talks with Chinese President Xi Jinping in Bali on "
+            "Tuesday. Mr Albanese said the two leaders also discussed human rights in China's western Xinjiang "
+            "region.")
+    (m,) = meetings_of(text, date(2022, 11, 15))
+    assert m.location == "Bali"

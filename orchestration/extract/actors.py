@@ -526,9 +526,16 @@ _DESC_ROLE = re.compile(
         ["leader", "president", "premier", "prime minister", "foreign minister", "defen[cs]e minister",
          "minister", "chairman", "counterpart", "ambassador", "envoy", "diplomat", "official", "spokesman",
          "spokeswoman", "spokesperson", "head of state", "head", "chief", "secretary", "chancellor",
-         "king", "queen", "emir", "colleague", "aide", "adviser", "advisor", "general", "admiral",
+         "king", "queen", "emir", "sultan", "crown prince", "colleague", "aide", "adviser", "advisor", "general", "admiral",
          "head of the [\\w ]+", "commander", "governor", "mayor"], key=len, reverse=True))
     + r")(?:\s+of\s+(?P<of>.+))?$", re.I)
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """"MBS" abbreviates "Mohammed bin Salman", "AMLO" "Andrés Manuel López Obrador"."""
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", name)).upper()
+    return len(acronym) >= 2 and initials[:1] == acronym[:1] and \
+        re.fullmatch(".*".join(map(re.escape, acronym.upper())) + ".*", initials) is not None
 
 
 def _describe(phrase: str) -> tuple[str | None, str | None] | None:
@@ -1088,11 +1095,11 @@ class _Builder:
         """"The European Commission (EC) announced ... the EC said": the acronym is the body."""
         full: dict[str, _Entity] = {}
         for ent, s, e in self.raw_mentions:
-            if ent.actor_type != "organization":
+            if ent.actor_type not in ("organization", "person"):
                 continue
             m = _ACRONYM_AFTER.match(self.text, e)
-            if m and m.group(1) != ent.name:
-                full.setdefault(m.group(1), ent)
+            if m and m.group(1) != ent.name and (ent.actor_type == "organization" or _initials_fit(m.group(1), ent.name)):
+                full.setdefault(m.group(1), ent)  # "Mohammed bin Salman (MBS)" too
         if not full:
             return
         for i, (ent, s, e) in enumerate(self.raw_mentions):
@@ -1502,7 +1509,7 @@ _DESC_RE = re.compile(
     r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<body>(?:" + _CAPW + r"\s+){0,2}(?i:(?:vice|deputy)[\s-]+)?(?i:"
     r"leader|president|premier|prime minister|foreign minister|defen[cs]e minister|minister|chairman|"
     r"counterpart|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|head of state|"
-    r"chancellor|colleague|head of the (?:" + _CAPW + r"\s+)?(?:[a-z]+\s+){0,3}(?:department|ministry|delegation|government|council)"
+    r"chancellor|colleague|crown prince|king|queen|emir|sultan|head of the (?:" + _CAPW + r"\s+)?(?:[a-z]+\s+){0,3}(?:department|ministry|delegation|government|council)"
     r")(?:\s+of\s+(?:the\s+)?" + _CAPW + r"(?:\s+(?:of\s+)?" + _CAPW + r"){0,4})?)(?=\W)")
 _PRONOUN_RE = re.compile(r"\b(?:He|She|he|she)\b")
 _GENDERED_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")

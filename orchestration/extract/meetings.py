@@ -145,7 +145,7 @@ _TRIGGER_RE = re.compile(r"""(?=[a-zA-Z])\b(?:
  )
 |(?P<talks>
     \bmet\b | \bmeets?\b | \bmeeting\b | \btalks\b | \bmeetings\s+with\b
-  | \bconferr?(?:ed|ing|s)?\s+with\b
+  | \bconferr?(?:ed|ing|s)?\s+with\b | \bdiscussed\b
   | \bconsultations?\b | \bnegotiations\b
   | \bdiscussions?\s+with\b | \b(?:held|had|hold|holds|have|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}discussions?\b
   | \bconversation\b
@@ -353,6 +353,7 @@ class _Cand:
     anaphoric: bool = False
     context_date: bool = False  # the date was borrowed from a sentence before
     soft: bool = False  # planned only by "would"/"if": perhaps a meeting reported as held
+    heads: bool = False  # the people are the heads of the two sides' delegations
     evidence_start: int = 0
     evidence_end: int = 0
 
@@ -783,6 +784,8 @@ def extract_meetings(text: str, actors, published_date: date | None,
                 continue
             if m.lastgroup == "summit" and main_found and _SETTING_BEFORE.search(text[max(s, m.start() - 45):m.start()]):
                 continue
+            if m.group().lower() == "discussed" and (main_found or _GROUP_ANAPHOR.search(text, _clause(text, s, e, m.start())[0], m.start())):
+                continue  # "the two leaders also discussed ...": what was said at a meeting reported elsewhere
             c = _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start,
                            speakers, cands, published_date, used_dates)
             if c is not None and not c.anaphoric:
@@ -946,31 +949,59 @@ def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_date
                  evidence_start=s, evidence_end=e)
 
 
-_HEADED = re.compile(r"\b(?:headed|led)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:delegation|team|side|negotiators)\b")
+_HEADED = re.compile(r"\b(?:[Hh]eaded|led|[Hh]eading|[Ll]eading)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}"
+                     r"(?:delegation|team|side|negotiators)\b")
+_HEADS_AFTER = re.compile(r"\s+(?:was|were)\s+")
+# "A and National Security Adviser B", "A as well as foreign minister B"
+_HEADS_JOIN = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:the\s+)?[\w.-]+\s+){0,5}?$")
 _HEADED_BY = re.compile(r"\b(?:was|were)\s+(?:led|headed|represented)\s+by\s+")
 
 
 def _delegation_heads(text: str, actors, si: int, s: int, e: int) -> _Cand | None:
     """Talks whose two sides the sentence names by who led them ("X headed the US delegation,
     while the Iranians were led by Y", "The U.S. was represented by X, while Iran was led by Y")."""
-    heads: list[Actor] = []
+    sides: list[list[Actor]] = []
     for m in _HEADED.finditer(text, s, e):
-        who = [x.actor for x in actors.in_span(max(s, m.start() - 80), m.start()) if _person_ok(x.actor)]
-        if who:
-            heads.append(who[-1])
+        after = _HEADS_AFTER.match(text, m.end())
+        if after:  # "Heading the U.S. delegation were A and B"
+            side = _listed_persons(text, actors, after.end(), e)
+        else:
+            who = [x for x in actors.in_span(max(s, m.start() - 80), m.start()) if _person_ok(x.actor)]
+            side = _listed_persons(text, actors, s, m.start(), backwards=True) if who else []
+        if side:
+            sides.append(side)
     for m in _HEADED_BY.finditer(text, s, e):
-        who = [x.actor for x in actors.in_span(m.end(), min(e, m.end() + 80)) if _person_ok(x.actor) and
-               not _POSSESSIVE_AFTER.match(x.surface[-2:] + text[x.char_end:x.char_end + 3])]
-        if who and not _FILLER.search(text, m.end(), actors.in_span(m.end(), e)[0].char_start):
-            heads.append(who[0])
-    heads = _unique(heads)
-    if len(heads) != 2:
+        ms = actors.in_span(m.end(), e)
+        if ms and not _FILLER.search(text, m.end(), ms[0].char_start):
+            side = _listed_persons(text, actors, m.end(), min(e, m.end() + 80))
+            if side:
+                sides.append(side)
+    if len(sides) != 2:
         return None
-    codes = [h.country_code for h in heads]
-    if codes[0] and codes[0] == codes[1]:
+    heads = _unique(sides[0] + sides[1])
+    codes = {h.country_code for h in heads}
+    if len(heads) < 2 or len(codes) < 2 and None not in codes:
         return None
     return _Cand(sent=si, start=s, end=e, trig_start=s, trig_end=s, mtype="talks", status="held",
-                 persons=heads, evidence_start=s, evidence_end=e)
+                 persons=heads, evidence_start=s, evidence_end=e, heads=True)
+
+
+def _listed_persons(text: str, actors, lo: int, hi: int, backwards: bool = False) -> list[Actor]:
+    """The people a list names first after ``lo`` (or last before ``hi``): "A and B", "A as
+    well as foreign minister B"."""
+    ms = [x for x in actors.in_span(lo, hi) if _person_ok(x.actor) and
+          not _POSSESSIVE_AFTER.match(x.surface[-2:] + text[x.char_end:x.char_end + 3])]
+    if not ms:
+        return []
+    if backwards:
+        ms = ms[::-1]
+    out = [ms[0]]
+    for x in ms[1:]:
+        a, b = (x, out[-1]) if backwards else (out[-1], x)
+        if not _HEADS_JOIN.match(text[a.char_end:b.char_start]):
+            break
+        out.append(x)
+    return [x.actor for x in out]
 
 
 # "in Bali, Indonesia in 2022 and then in Johannesburg, South Africa (2023)": a place and
@@ -1615,11 +1646,13 @@ def _parties_compatible(a: _Cand, b: _Cand) -> bool:
         return not (b.distinct and len(nb) > len(na)) and not (a.distinct and len(na) > len(nb))
     # "talks between the US and Iran" and "X headed the US delegation, while Iran was led by Y"
     for c1, c2 in ((a, b), (b, a)):
-        if not c1.persons and len(c1.parties) == len(c2.persons) == 2 and not c2.parties:
+        if not c1.persons and len(c1.parties) == 2 and len(c2.persons) >= 2 and not c2.parties:
             codes = {p.country_code for p in c1.parties}
             known = [p.country_code for p in c2.persons if p.country_code]
-            if all(k in codes for k in known) and len(set(known)) == len(known):
-                return True
+            one_side = len(known) == len(c2.persons) and len(set(known)) == 1
+            if all(k in codes for k in known) and not one_side and \
+                    (len(c2.persons) == 2 or c2.heads):
+                return True  # more than two people only when they head the two sides
     # a visit by P to country C and a meeting of P with someone of C
     for v, o in ((a, b), (b, a)):
         if v.country is not None and len(v.persons) == 1:
