@@ -499,3 +499,31 @@ def test_a_new_subject_reporting_after_a_quotation_is_a_report_of_its_own():
               "“in the same room”, Tehran had stressed that the negotiations would be indirect.")
     assert direct(sts) == [("Donald Trump", "in the same room")]
     assert [(q) for _, q in indirect(sts)] == ["the negotiations would be indirect"]
+
+
+def test_warned_someone_against_something_and_made_it_clear_are_reports():
+    text = ("Following the announcement, US Treasury Secretary Scott Bessent warned China against retaliating. "
+            "Mexican President Claudia Sheinbaum spoke with Donald Trump on Monday. Sheinbaum made it clear that "
+            "it was she who asked Trump for the pause.")
+    got = indirect(run(text))
+    assert ("Scott Bessent", "China against retaliating") in got
+    assert ("Claudia Sheinbaum", "it was she who asked Trump for the pause") in got
+
+
+def test_he_after_a_fronted_adverbial_subject_is_that_subject_not_the_earlier_leader():
+    text = ("Russian President Vladimir Putin opened a two-day summit with African leaders in Saint Petersburg. "
+            "However, US Secretary of State Antony Blinken took the opportunity to press African leaders "
+            "attending the summit to demand answers about the grain disruptions. He called on the African leaders "
+            "to hold Russia accountable for the situation.")
+    got = indirect(run(text))
+    assert ("Antony Blinken", "called on the African leaders to hold Russia accountable for the situation") in got
+
+
+def test_a_trailing_attribution_may_name_a_hyphenated_venue_and_an_announcement_ends_before_its_day():
+    text = ("Chinese President Xi Jinping opened the forum. China and Africa will implement 30 infrastructure "
+            "connectivity projects, Xi said at the opening ceremony of the Forum on China-Africa Cooperation in "
+            "Beijing. China announced a blanket ban on seafood and other aquatic products from Japan on Thursday "
+            "as Tokyo began releasing treated radioactive water into the Pacific Ocean.")
+    got = indirect(run(text))
+    assert ("Xi Jinping", "China and Africa will implement 30 infrastructure connectivity projects") in got
+    assert ("China", "a blanket ban on seafood and other aquatic products from Japan") in got

@@ -1419,14 +1419,26 @@ class _Builder:
                 out[id(ent)] = "m"
         return out
 
+    def _fronted_subjects(self) -> None:
+        """"However, US Secretary of State Antony Blinken took ...": a person named right after a
+        fronted adverbial and followed by a verb is the sentence's subject."""
+        starts = sorted(self._sent_char_starts())
+        for ent, s, e in self.raw_mentions:
+            if ent.actor_type != "person" or s in self.subject_starts:
+                continue
+            i = bisect_right(starts, s) - 1
+            ss = starts[i] if i >= 0 else 0
+            if _FRONTED_ADVERBIAL.fullmatch(self.text, ss, s) and _VERB_NEXT.match(self.text, e):
+                self.subject_starts.add(s)
+
     def find_pronouns(self, doc: DocumentActors):
+        self._fronted_subjects()
         gender = self._gender_hints()
         by_name = {p.name: p for p in self.people}
         sent_starts = sorted(self._sent_char_starts())
-        from bisect import bisect_right as _br
 
         def sentence_start(pos: int) -> int:
-            i = _br(sent_starts, pos) - 1
+            i = bisect_right(sent_starts, pos) - 1
             return sent_starts[i] if i >= 0 else 0
 
         for m in _GENDERED_RE.finditer(self.text):
@@ -1512,6 +1524,9 @@ _DESC_RE = re.compile(
     r"chancellor|colleague|crown prince|king|queen|emir|sultan|head of the (?:" + _CAPW + r"\s+)?(?:[a-z]+\s+){0,3}(?:department|ministry|delegation|government|council)"
     r")(?:\s+of\s+(?:the\s+)?" + _CAPW + r"(?:\s+(?:of\s+)?" + _CAPW + r"){0,4})?)(?=\W)")
 _PRONOUN_RE = re.compile(r"\b(?:He|She|he|she)\b")
+_FRONTED_ADVERBIAL = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*")
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|in|on|at|to|with|for|from|by|as|the|a|an|who|which|"
+                        r"that|whose)\b)[a-z]{3,}\b")
 _GENDERED_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 _FEMALE = frozenset("queen princess chairwoman spokeswoman congresswoman businesswoman madam dame lady empress "
                     "duchess countess baroness sister mother wife daughter".split())

@@ -146,7 +146,7 @@ SAY_VERBS = (
     "greeted|addressed|assured|maintained|predicted|vowed|pledged|promised|reported|reports|"
     "believes|believed|hopes|hoped|expects|complained|cautioned|countered|conceded|agreed|"
     "proposed|opined|mentioned|indicated|revealed|disclosed|informed|expressed confidence|"
-    "expressed hope|expressed the hope|made clear|went on|asked|described|called|quipped|"
+    "expressed hope|expressed the hope|made clear|made it clear|went on|asked|described|called|quipped|"
     "accused|criticized|criticised|urged|denounced|condemned|demanded|according to")
 _SAY = re.compile(r"\b(?:" + SAY_VERBS.replace(" ", r"\s+") + r")\b")
 
@@ -927,7 +927,7 @@ _IND_VERBS = (
     r"(?=\s+that\b)|renewed(?=\s+(?:(?:his|her|its|their|the|[A-Z][\w'’-]*['’]s?)\s+)?(?:[\w'’-]+\s+){0,2}"
     r"(?:commitment|call|calls|pledge|appeal|support|demand|offer|warning|invitation)\b)|"
     r"called(?=\s+(?:the|this|that|these|those|it|them|his|her|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:an?|the)\s)|"
-    r"called\s+(?:for|on)|pointed\s+out|made\s+clear|threatened|criticized|criticised|accused|"
+    r"called\s+(?:for|on)|pointed\s+out|made\s+(?:it\s+)?clear|threatened|criticized|criticised|accused|"
     r"reported|has\s+described|had\s+(?:strongly\s+)?criticized|expressed|"
     r"(?:has|have|had)\s+been\s+(?:warning|saying|arguing|insisting|stressing)(?=\s+that\b)")
 _PROGRESSIVE = {"warning": "warned", "saying": "said", "arguing": "argued", "insisting": "insisted",
@@ -939,6 +939,10 @@ remarked observed commented contended reckoned opined
 responded shared assured informed reminded maintained predicted believes hopes expects cautioned conceded indicated revealed
 reported disclosed outlined""".split())
 # verbs taking a noun phrase as the statement ("Xi underscored the growing depth of ...")
+_WEEKDAY_NAMES = "|".join(w.title() for w in WEEKDAYS if len(w) > 3)
+_NP_END = re.compile(r"\s+on\s+(?:" + _WEEKDAY_NAMES + r")\b")
+# "warned China against retaliating", "warned Tokyo of consequences"
+_WARNED_OBJ = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:against|of)\s+[a-z]\w+")
 _OBJECT_VERBS = frozenset("""stressed stresses emphasized emphasised emphasizes emphasises underlined underscored
 highlighted reaffirmed affirmed reiterated announced announces urged urges proposed described renewed
 acknowledged""".split())
@@ -975,8 +979,8 @@ _ACCORDING_BACK = re.compile(r"^(?P<clause>.+?),?\s+according\s+to\s+(?P<who>[^,
 _TAIL_SAID = re.compile(
     r"^(?P<clause>.+?),[”\"’]?\s+(?P<who>[^,;“”\"]{2,100}?)\s+(?P<verb>said|says|added|adds|stated|noted|told\s+[^,.]{2,60}?"
     r"|stressed|emphasized|emphasised|explained|warned|insisted|wrote|declared|announced|recalled|confirmed)"
-    r"(?P<tail>(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w.'’ ]{2,40}?|\s*\([^()]{0,30}\)|"
-    r"\s+(?:" + "|".join(w.title() for w in WEEKDAYS if len(w) > 3) + r"|today|yesterday))*)"
+    r"(?P<tail>(?:\s+(?:on|in|at|last|this|earlier|later)\s+[\w.'’ -]{2,40}?|\s*\([^()]{0,30}\)|"
+    r"\s+(?:" + _WEEKDAY_NAMES + r"|today|yesterday))*)"
     r"(?:,\s*(?P<part>(?:calling|urging|adding|noting|saying|stressing|warning)\b.+?)"
     r"|,\s*(?:without|but|though|although)\b[^,]*?"
     r"|,\s*(?:with|including)\s+.*?"
@@ -1342,6 +1346,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                     rest_s += pp.end() - 4
                     rest = text[rest_s:se]
             ctx_s = rest_s
+            warned_obj = np_only = False
             that = re.match(r"\s*(?:,\s*)?that\b", rest)
             if base == "described" and re.match(r"\s*as\b", rest):
                 ctx_s = rest_s + re.match(r"\s*as\b", rest).end()
@@ -1372,7 +1377,8 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                         continue
                     if base in ("reported",) and not that:
                         continue
-                    if not _clause_like(rest):
+                    warned_obj = base in ("warned", "warns") and bool(_WARNED_OBJ.match(rest))
+                    if not _clause_like(rest) and not warned_obj:
                         continue
             elif base in _OBJECT_VERBS or base in ("called", "pointed", "made", "expressed", "criticized",
                                                    "criticised", "accused", "threatened", "pledged", "vowed",
@@ -1386,9 +1392,16 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                     continue  # "stressed the importance of cooperation": a topic named, nothing said of it
                 if (verb.split()[0] in _INCLUDE_VERB and verb != "called") or verb.startswith("called "):
                     ctx_s = vpos
+                np_only = True
             else:
                 continue
             end = se
+            if np_only and base != "described":  # "described X on Tuesday as Y" goes on
+                # "announced a ban on seafood from Japan on Thursday as Tokyo began ...": the object
+                # is what was said; the day it was said, and what follows the day, are not
+                cut = _NP_END.search(text, ctx_s, se)
+                if cut and _nwords(text[ctx_s:cut.start()]) >= 4:
+                    end = cut.start()
             comma_intro = not that and rest.lstrip()[:1] in ",:" and base in ("said", "stated", "noted", "stressed", "added")
             if base in ("said", "stated", "stressed", "noted", "emphasized", "emphasised", "pointed") and \
                     not part and _speech_paragraph(ctx, ss, se, lead_s, comma_intro):
@@ -1396,7 +1409,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
             cue = text[lead_s:rest_s].strip(" ,;:”\"’—–-\n")
             if part:
                 cue = part.group(1) + " " + verb
-            emit(speaker, ctx_s, end, cue[-120:], vpos)
+            emit(speaker, ctx_s, end, cue[-120:], vpos, min_words=3 if warned_obj else 4)
         # ", saying (that) C", ", telling him that C": the main clause's subject speaks
         for pm in _PART_SPEECH.finditer(sent):
             ppos = ss + pm.start()
