@@ -239,3 +239,11 @@ def test_an_acronym_given_in_brackets_is_the_same_body():
     orgs = [a.name for a in doc.actors if a.actor_type == "organization"]
     assert orgs == ["European Commission"]
     assert [m.actor.name for m in doc.mentions if m.surface == "EC"] == ["European Commission"] * 2
+
+
+def test_a_head_of_state_named_by_surname_after_the_office_of_his_country():
+    doc = find_actors("President of the Republic of Tajikistan Rahmon, President Berdymukhamedov of Turkmenistan, "
+                      "and President of the Republic of Uzbekistan Mirziyoyev jointly held the summit.")
+    ps = people(doc)
+    assert ps["Rahmon"].country_code == "TJK" and ps["Mirziyoyev"].country_code == "UZB"
+    assert "Judaism" not in ps and "Abraham" not in people(find_actors("He met the patriarch of Judaism Abraham."))

@@ -563,3 +563,28 @@ def test_two_named_officials_who_discussed_something_met_but_the_two_leaders_dis
             "region.")
     (m,) = meetings_of(text, date(2022, 11, 15))
     assert m.location == "Bali"
+
+
+def test_countries_a_sentence_opens_with_held_the_talks_its_after_phrase_names():
+    text = ("Iran and Saudi Arabia have agreed to restore diplomatic relations and reopen their embassies within "
+            "two months after talks in Beijing, China.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Iran", "Saudi Arabia"} and m.location == "Beijing" and m.status == "held"
+
+
+def test_leaders_who_jointly_held_the_named_summit_met_there():
+    text = ("On May 18, President Xi Jinping of the People's Republic of China, President Tokayev of the Republic "
+            "of Kazakhstan, President of the Republic of Tajikistan Rahmon and President of the Republic of "
+            "Uzbekistan Mirziyoyev jointly held the China-Central Asia Summit in Xi'an.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Xi Jinping", "Tokayev", "Rahmon", "Mirziyoyev"}
+    assert (m.meeting_type, m.location) == ("summit", "Xi'an")
+
+
+def test_a_visitor_received_by_the_host_met_in_the_city_the_sentences_before_put_him_in():
+    text = ("“This means that the United States has strengthened its relationship with another important "
+            "Indo-Pacific ally,” US President Joe Biden said at a press conference in the Vietnamese capital Hanoi "
+            "today.\n\nBiden called the visit a “historic moment.” He was received by General Secretary of the "
+            "Communist Party of Vietnam Nguyen Phu Trong.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Joe Biden", "Nguyen Phu Trong"} and m.location == "Hanoi"

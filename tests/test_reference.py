@@ -41,3 +41,7 @@ def test_dbt_seeds_are_in_sync_with_the_packages(tmp_path):
         shipped = DBT_PROJECT_DIR / "seeds" / written.name
         assert list(csv.reader(shipped.open())) == list(csv.reader(written.open())), (
             f"{shipped.name} is stale: run `communique seeds`")
+
+
+def test_a_city_spelled_with_a_straight_apostrophe_is_the_one_spelled_with_a_curly_one():
+    assert city_country("Xi'an") == city_country("Xi’an") == "CHN"

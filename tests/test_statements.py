@@ -527,3 +527,11 @@ def test_a_trailing_attribution_may_name_a_hyphenated_venue_and_an_announcement_
     got = indirect(run(text))
     assert ("Xi Jinping", "China and Africa will implement 30 infrastructure connectivity projects") in got
     assert ("China", "a blanket ban on seafood and other aquatic products from Japan") in got
+
+
+def test_the_head_of_an_institution_named_by_its_acronym_and_title_is_the_person_who_holds_it():
+    text = ("The European Commission (EC) announced on Friday that EC President Ursula von der Leyen has reached a "
+            "political agreement.\n\"This agreement is not just an economic opportunity; it is a political "
+            "necessity,\" the EC president stated at a press conference in Montevideo.")
+    assert ("Ursula von der Leyen", "This agreement is not just an economic opportunity; it is a political "
+            "necessity,") in direct(run(text))

@@ -105,3 +105,12 @@ def test_a_published_on_line_gives_the_date():
                          "Xi Jinping told about 20 world leaders.\n")
     assert doc.published_date == date(2025, 8, 31)
     assert "Published" not in doc.text
+
+
+def test_a_media_line_between_quotation_paragraphs_is_furniture():
+    doc = clean_document("Von der Leyen told a press conference in Montevideo that this is a win for Europe: "
+                         "\"We are strengthening this unique partnership as never before.\n"
+                         "Video via Reuters\n"
+                         "\"First, in an increasingly confrontational world, we demonstrate that democracies can "
+                         "rely on each other.\n")
+    assert ("caption", "Video via Reuters") in doc.furniture and "Video via" not in doc.text

@@ -16,8 +16,9 @@ FILES=(w001 w002 w003 w004 w005 w007 w010 w011 w013 w015 w016 w035 w037 w038 w03
        w006 w008 w012 w014 w052 w054 w055 w056 w057 w071 w074 w079 w082 w098 w099 w100 w109 w110
        w017 w018 w019 w021 w022 w024 w026 w028 w031 w036 w050 w080
        w009 w020 w023 w025 w029 w030 w032 w033 w034 w041 w042 w047 w051 w069 w072 w073 w075 w078
-       w088 w090 w092 w093 w096 w101 w102 w104 w105 w107)
-FEED_LINES=(1 2 4 6 7 8 9 10 12 14 15 16)   # lines of feed.jsonl, counted from 1 (gold: feed_<line>.json)
+       w088 w090 w092 w093 w096 w101 w102 w104 w105 w107
+       w027 w059 w060 w062 w063 w064 w066 w067 w081 w083 w094 w095 w097 w103)
+FEED_LINES=(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20)   # lines of feed.jsonl, counted from 1 (gold: feed_<line>.json)
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/heldout.XXXXXX")"
 echo "held-out build folder: $TMP" >&2

@@ -741,8 +741,13 @@ class _Builder:
                 steps += 1
             if found is None:
                 return None, None, False
-            if i + 1 >= len(toks) or not _name_like(toks[i + 1]) or "\n" in self.text[toks[i].end:toks[i + 1].start]:
-                return None, None, False  # "the patriarch of Judaism": a far office needs a full name
+            one_word = i + 1 >= len(toks) or not _name_like(toks[i + 1]) or \
+                "\n" in self.text[toks[i].end:toks[i + 1].start]
+            if one_word and not (toks[found].low in _HEAD_TITLES and toks[i - 1].cap and
+                                 _country_of(toks[i - 1].word) and _is_country_name(toks[i - 1].word)):
+                # "the patriarch of Judaism": a far office needs a full name, unless a head of
+                # state's office ends in the country ("President of the Republic of Tajikistan Rahmon")
+                return None, None, False
             j_head = found
         else:
             j_head = j
@@ -1523,6 +1528,7 @@ _DESC_RE = re.compile(
     r"counterpart|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|head of state|"
     r"chancellor|colleague|crown prince|king|queen|emir|sultan|head of the (?:" + _CAPW + r"\s+)?(?:[a-z]+\s+){0,3}(?:department|ministry|delegation|government|council)"
     r")(?:\s+of\s+(?:the\s+)?" + _CAPW + r"(?:\s+(?:of\s+)?" + _CAPW + r"){0,4})?)(?=\W)")
+_HEAD_TITLES = frozenset("president premier chancellor king queen emir sultan".split())
 _PRONOUN_RE = re.compile(r"\b(?:He|She|he|she)\b")
 _FRONTED_ADVERBIAL = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*")
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|in|on|at|to|with|for|from|by|as|the|a|an|who|which|"

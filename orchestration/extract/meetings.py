@@ -1090,7 +1090,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
         mtype = "call"
     noun = word.split()[-1] in _NOUN_TRIGGERS and kind != "joint"
     anaphoric = noun and (bool(_ANAPHOR_BEFORE.search(before)) or
-                          bool(re.match(r"(?:the|this|that)\s", word))) and not _WITH_AFTER.match(after)
+                          bool(re.match(r"(?:the|this|that)\s", word))) and not _WITH_AFTER.match(after) and \
+        not _HELD_THE.search(before)  # "X, Y and Z jointly held the China-Central Asia Summit": reported here
 
     # status
     pre = text[max(cs, ts - 90):te]
@@ -1189,6 +1190,11 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
             # "Delegates from the US and Iran agreed to meet again after concluding negotiations in
             # Muscat": the parties of the sentence held the talks its after-clause reports
             parties = _country_parties(text, actors, s, s, e, ts, te, persons)
+        if len(persons) + len(parties) < 2 and not persons and _AFTER_NOUN.search(text, max(cs, ts - 30), ts):
+            # "Iran and Saudi Arabia have agreed to restore relations after talks in Beijing": the
+            # countries the sentence opens with held them
+            lead = re.match(r"\s*", text[s:e]).end()
+            parties = _countries_listed(actors, text, s + lead, ts)
         if len(persons) + len(parties) >= 2:
             orgs = []
         else:
@@ -1288,6 +1294,8 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
                  evidence_start=s, evidence_end=e)
 
 
+_HELD_THE = re.compile(r"\b(?:held|hosted|convened|co-?chaired|chaired)\s+(?:the|this)\s+(?:[\w-]+\s+){0,3}$")
+_AFTER_NOUN = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _GERUND_CLAUSE = re.compile(r"\s*(?:after|before|while|since)\s+(?:concluding|holding|wrapping\s+up|finishing|"
                             r"completing|ending)\b", re.I)
 _DELEGATED = re.compile(
@@ -1807,6 +1815,19 @@ def _fill_places(items: list[_Cand], text: str, sents, dateline: str | None,
                 if place:
                     it.place, it.place_rank = place, 1
                     break
+    for it in items:
+        if it.place or it.status != "held" or (it.date is not None and not it.context_date):
+            continue  # (a date of its own may be another occasion's)
+        # "... Biden said at a press conference in the Vietnamese capital Hanoi today. ... He was
+        # received by General Secretary Nguyen Phu Trong": a city of one party's country the
+        # sentences just before put the visitor in
+        codes = {p.country_code for p in it.persons if p.country_code}
+        for k in range(it.sent - 1, max(-1, it.sent - 3), -1):
+            found = [(place, rank) for _, place, rank in _places_in(text, *sents[k], False, only_in=True)
+                     if rank >= 3 and _place_country(place) in codes]
+            if found:
+                it.place, it.place_rank = found[-1][0], 1
+                break
     for it in items:
         if it.place_rank >= 2:
             continue

@@ -91,7 +91,7 @@ _CURRENCY_WORDS = {
 
 def _fold(text: str) -> str:
     """Lower case without accents, for forgiving look-ups."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text).replace("’", "'").replace("‘", "'")  # "Xi’an" is "Xi'an"
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
 
 

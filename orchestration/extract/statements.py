@@ -328,6 +328,11 @@ class _Ctx:
             pick = (persons or orgs or ms)[0]
             if pick.actor.actor_type == "organization" and pick.actor.name.lower() in OUTLET_WORDS and persons:
                 pick = persons[0]
+            if pick.actor.actor_type == "organization" and not persons and \
+                    re.match(r"\s+(?:" + "|".join(sorted(_HEAD_WORDS)) + r")\b", self.text[pick.char_end:end], re.I):
+                head = self.head_of(pick)  # "the EC president": the person the article gives as its head
+                if head is not None:
+                    return head
             return pick.actor
         if _PRONOUN_SUBJ.match(p):
             return self.actors.resolve({"him": "he", "her": "she"}.get(p.lower(), p), start)

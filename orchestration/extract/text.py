@@ -65,6 +65,7 @@ _FURNITURE = [
     ("dateline", re.compile(r"^(updated|published|posted|last updated)\b.{0,40}$", re.I)),
     ("caption", re.compile(r"\((?:[^()]*\b(?:photo|pool|file|via|getty|reuters|afp|ap|epa|tass|sputnik|xinhua)\b[^()]*)\)\s*$", re.I)),
     ("caption", re.compile(r"^[^.!?]{0,80}\b(?:photo|image|file photo)s?\b.{0,40}$", re.I)),
+    ("caption", re.compile(r"^(?:video|watch|listen|audio|gallery|slideshow)\b[^.!?“”\"]{0,60}$", re.I)),  # "Video via Reuters"
     ("caption", re.compile(r"^[^.!?“\"]{3,120}\.\s+(?:[A-Z][\w.]*\s*/\s*)+[A-Z][\w.]*$")),  # "Port in Wuhan. AP / TASS"
     ("vote", re.compile(r"^\s*-?\d+\s*\(\s*\+\d+\s*/\s*-\d+\s*\)\s*$")),
     ("comments", re.compile(r"^(\d+\s+)?(comments?|login to comment|leave a comment|show comments|"
