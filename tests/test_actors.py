@@ -247,3 +247,10 @@ def test_a_head_of_state_named_by_surname_after_the_office_of_his_country():
     ps = people(doc)
     assert ps["Rahmon"].country_code == "TJK" and ps["Mirziyoyev"].country_code == "UZB"
     assert "Judaism" not in ps and "Abraham" not in people(find_actors("He met the patriarch of Judaism Abraham."))
+
+
+def test_a_lone_name_is_a_person_when_he_follows_a_long_sentence_later():
+    text = ("Xi also met separately with von der Leyen and discussed the China-EU relationship, warning that playing "
+            "up the so-called “democracy vs authoritarianism” narrative and “stoking a new Cold War will only bring "
+            "division and confrontation to the world.” He said that the two sides should maintain open trade.")
+    assert "Xi" in people(find_actors(text))

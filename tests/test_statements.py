@@ -535,3 +535,14 @@ def test_the_head_of_an_institution_named_by_its_acronym_and_title_is_the_person
             "necessity,\" the EC president stated at a press conference in Montevideo.")
     assert ("Ursula von der Leyen", "This agreement is not just an economic opportunity; it is a political "
             "necessity,") in direct(run(text))
+
+
+def test_a_recording_transcript_labels_each_turn_with_its_time_on_a_line_of_its_own():
+    text = ("The assembly will hear an address by His Excellency Lazarus McCarthy Chakwera, President of the "
+            "Republic of Malawi.\n\nLazarus McCarthy Chakwera (03:07):\n\nEvery member state of the United Nations "
+            "relates to other nations in three dimensions, cooperation, competition, and conflict.\n\n(04:39)\n"
+            "This is a call to stronger multilateral cooperation.")
+    got = direct(run(text))
+    assert got == [("Lazarus McCarthy Chakwera", "Every member state of the United Nations relates to other nations "
+                    "in three dimensions, cooperation, competition, and conflict."),
+                   ("Lazarus McCarthy Chakwera", "This is a call to stronger multilateral cooperation.")]

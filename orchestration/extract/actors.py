@@ -1058,7 +1058,7 @@ class _Builder:
         if not _name_like(t) or len(t.word) < 2 or t.low in OUTLET_WORDS or _city_of(t.word) or \
                 t.low in ORG_HEADS or any(t.low in o.name.lower().split() for o in self.orgs.values()):
             return False
-        after = self.text[t.end:t.end + 220]
+        after = self.text[t.end:t.end + 300]
         he = re.search(r"\b(?:he|she|his|her|him)\b", after, re.I)
         it = re.search(r"\b(?:it|its)\b", after)
         return he is not None and (it is None or he.start() < it.start())
@@ -1070,8 +1070,8 @@ class _Builder:
         before = self.text[max(0, self.toks[k].start - 30):self.toks[k].start]
         if _REPORT_BEFORE.search(before):
             return True
-        # a transcript: "Name: words" at the start of a line
-        if after.startswith(":") and (self.toks[k].start == 0 or
+        # a transcript: "Name: words" (or "Name (03:07):") at the start of a line
+        if _LABEL_END.match(after) and (self.toks[k].start == 0 or
                                       self.text[:self.toks[k].start].rstrip(" \t").endswith("\n")):
             return True
         # apposition with ", who" / ", a ..."
@@ -1528,6 +1528,7 @@ _DESC_RE = re.compile(
     r"counterpart|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|head of state|"
     r"chancellor|colleague|crown prince|king|queen|emir|sultan|head of the (?:" + _CAPW + r"\s+)?(?:[a-z]+\s+){0,3}(?:department|ministry|delegation|government|council)"
     r")(?:\s+of\s+(?:the\s+)?" + _CAPW + r"(?:\s+(?:of\s+)?" + _CAPW + r"){0,4})?)(?=\W)")
+_LABEL_END = re.compile(r"(?:\s*\(\d{1,2}:\d{2}(?::\d{2})?\))?:")
 _HEAD_TITLES = frozenset("president premier chancellor king queen emir sultan".split())
 _PRONOUN_RE = re.compile(r"\b(?:He|She|he|she)\b")
 _FRONTED_ADVERBIAL = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*")

@@ -860,7 +860,11 @@ def _strip_possessive_country(name: str) -> str:
 # Transcripts: "Name: words"
 # ---------------------------------------------------------------------------
 
-_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<rest>\S.*)$")
+# "Mikhail Mishustin: Welcome ...", and a label on a line of its own with the time of the
+# recording ("Lazarus McCarthy Chakwera (03:07):"), the turn following in the next paragraphs
+_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s*\((?P<time>\d{1,2}:\d{2}(?::\d{2})?)\))?:"
+                    r"(?:\s+(?P<rest>\S.*)|\s*)$")
+_TIMESTAMP_LINE = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\)\s*")
 
 
 def _transcript(ctx: _Ctx) -> list[Statement]:
@@ -887,7 +891,8 @@ def _transcript(ctx: _Ctx) -> list[Statement]:
         return []
     announced = re.search(r"\b(?:transcript|excerpts?|remarks|verbatim|Q\s*&\s*A)\b",
                           text[:ctx.paras[labels[0][0]][0]], re.I)
-    if len(labels) < 2 and not announced:
+    timed = any(m.group("time") for _, _, m in labels)  # "Name (03:07):": a recording's transcript
+    if len(labels) < 2 and not announced and not timed:
         return []
     out = []
     by_para = {pi: (person, m) for pi, person, m in labels}
@@ -896,6 +901,8 @@ def _transcript(ctx: _Ctx) -> list[Statement]:
         line = text[ps:pe]
         if pi in by_para:
             current, m = by_para[pi]
+            if m.group("rest") is None:
+                continue  # the label alone: the turn is in the paragraphs that follow
             rs = ps + m.start("rest")
             if not any(qs <= rs < qe for qs, qe, _, _ in ctx.quotes):
                 out.append(Statement(current, "direct", text[rs:pe], rs, pe, cue=f"{m.group('name')}:"))
@@ -909,6 +916,10 @@ def _transcript(ctx: _Ctx) -> list[Statement]:
         if _PARA_SAY.search(line) and re.search(r"\b(?:he|she|they|[A-Z][a-z]+)\s+(?:said|added|noted|told)\b", line):
             current = None
             continue
+        ts = _TIMESTAMP_LINE.match(line)
+        if ts:  # "(04:39)" marks the time in the recording, not words
+            ps += ts.end()
+            line = text[ps:pe]
         if any(qs <= ps + 1 <= qe for qs, qe, _, _ in ctx.quotes) or _nwords(line) < 3:
             continue
         out.append(Statement(current, "direct", line, ps, pe, cue="(transcript)"))
