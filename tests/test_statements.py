@@ -546,3 +546,10 @@ def test_a_recording_transcript_labels_each_turn_with_its_time_on_a_line_of_its_
     assert got == [("Lazarus McCarthy Chakwera", "Every member state of the United Nations relates to other nations "
                     "in three dimensions, cooperation, competition, and conflict."),
                    ("Lazarus McCarthy Chakwera", "This is a call to stronger multilateral cooperation.")]
+
+
+def test_words_quoted_inside_what_a_body_reported_are_the_bodys():
+    text = ("US envoy Steve Witkoff held talks in Muscat. The White House stated that the discussions were "
+            "“positive and constructive,” and reported that Witkoff had been authorized to \"resolve differences "
+            "through dialogue and diplomacy.\"")
+    assert ("White House", "resolve differences through dialogue and diplomacy.") in direct(run(text))

@@ -188,9 +188,10 @@ _CLAUSE_CUT = re.compile(
     r"|,\s*(?:saying|adding|telling|calling\s+(?:them|it|him|her|for|on))\b"
     r"|,\s*(?:as\s+)?(?:cited|quoted|reported)\s+by\b"
     r"|\s*;\s*|\s+amid\s+|,\s+(?:though|although|whereas)\s+"
-    r"|[,”\"’]*\s+and\s+(?:also\s+|then\s+|further\s+)?(?:stressed|emphasi[sz]ed|said|added|noted|urged|warned|"
-    r"called\s+(?:for|on)|highlighted|underlined|underscored|reiterated|reaffirmed|insisted|pledged|vowed|"
-    r"described|announced|expressed|welcomed|praised|thanked|hailed|congratulated|condemned|told)\b"
+    r"|[,”\"’]*\s+and\s+(?:also\s+|then\s+|further\s+|again\s+|later\s+)?(?:stressed|emphasi[sz]ed|said|added|noted|"
+    r"urged|warned|called\s+(?:for|on)|highlighted|underlined|underscored|reiterated|reaffirmed|insisted|pledged|"
+    r"vowed|described|announced|expressed|welcomed|praised|thanked|hailed|congratulated|condemned|told|touted|"
+    r"argued|explained|recalled|acknowledged)\b"
     r"|,\s*(?:the|a|an)\s+(?:[\w'’.-]+\s+){0,5}?(?:said|told\s+[\w\s]{2,30}|added|says)(?=[^,;]{0,40}$)"
     r"|,\s+(?:as|while|when|before|after|during|ahead\s+of)\s+(?:he|she|his|her)\b"
     r"|,\s+(?:while|whereas|but)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:said|says|stated|told|added|insisted|argued|noted|"
@@ -685,7 +686,15 @@ def _direct(ctx: _Ctx) -> list[Statement]:
                 if pledger:
                     spk, cue = pledger[-1].actor, pledge.group(0).strip()
             if spk is None and lead.strip() and _nwords(lead) >= 1:
-                a = ctx.subject_before(lead_start, qs)
+                said_that = _SAID_THAT.search(lead)
+                # "The White House reported that Witkoff had been authorized to “...”": who reported
+                # it, not a person named inside what was reported
+                a = ctx.subject_before(lead_start, lead_start + said_that.start()) if said_that else None
+                if said_that and a is None and lead_start > ss and \
+                        re.fullmatch(r"[\s,]*(?:and|but)\s+(?:also\s+|then\s+)?", lead[:said_that.start()]):
+                    # "The White House stated that ... “...,” and reported that ...": the sentence's subject
+                    a = ctx.subject_before(ss, lead_start)
+                a = a or ctx.subject_before(lead_start, qs)
                 if a is None and re.match(r"\s*It\s+(?:also\s+)?(?:" + SAY_VERBS + r")\b", lead):
                     a = ctx.last_org(lead_start)
                 if a is not None and a.actor_type == "country":
@@ -864,6 +873,7 @@ def _strip_possessive_country(name: str) -> str:
 # recording ("Lazarus McCarthy Chakwera (03:07):"), the turn following in the next paragraphs
 _LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s*\((?P<time>\d{1,2}:\d{2}(?::\d{2})?)\))?:"
                     r"(?:\s+(?P<rest>\S.*)|\s*)$")
+_SAID_THAT = re.compile(r"\b(?:" + SAY_VERBS.replace(" ", r"\s+") + r")\s+that\b")
 _TIMESTAMP_LINE = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\)\s*")
 
 
