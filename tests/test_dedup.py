@@ -134,3 +134,12 @@ def test_a_visit_lists_the_country_visited_among_its_participants(reports_wareho
         assert names(talks[0]) == {"Vladimir Putin", "Xi Jinping"}
     finally:
         con.close()
+
+
+def test_a_state_visit_one_sample_reports_as_a_welcome_at_the_kremlin_stays_a_visit(seeds_build):
+    ms = _meetings(seeds_build)
+    files = sorted(ms)
+    welcome = _one(ms, files[2], "welcomed at the Kremlin")
+    # the same sentence of the other sample also reports the defence minister's talks: a meeting of its own
+    visit = [m for m in ms[files[4]] if "three-day state visit" in m[-1] and m[0] == welcome[0]]
+    assert visit and welcome[1] == "visit"  # reported once each way: the wider kind

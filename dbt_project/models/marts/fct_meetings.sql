@@ -35,7 +35,10 @@ select
     any_value(dates.meeting_date) as meeting_date,
     any_value(dates.date_precision) as date_precision,
     case when bool_or(mentions.status = 'held') then 'held' else 'planned' end as status,
-    coalesce(mode(mentions.meeting_type order by mentions.meeting_type), 'other') as meeting_type,
+    -- reported as often one way as another, the wider kind: a state visit some call talks is a visit
+    coalesce(mode(mentions.meeting_type order by case mentions.meeting_type
+        when 'summit' then 0 when 'visit' then 1 when 'talks' then 2 when 'call' then 3 else 4 end), 'other')
+        as meeting_type,
     mode(mentions.location order by mentions.place_is_country, mentions.location) as location,
     cast(count(distinct mentions.document_id) as integer) as source_count
 from mentions
