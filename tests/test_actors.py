@@ -254,3 +254,21 @@ def test_a_lone_name_is_a_person_when_he_follows_a_long_sentence_later():
             "up the so-called “democracy vs authoritarianism” narrative and “stoking a new Cold War will only bring "
             "division and confrontation to the world.” He said that the two sides should maintain open trade.")
     assert "Xi" in people(find_actors(text))
+
+
+def test_a_body_named_before_a_day_or_a_person_does_not_take_them_into_its_name():
+    doc = find_actors("The Chinese Foreign Ministry on Monday said that it was fine. Members of the North Atlantic "
+                      "Treaty Organization on May 5 agreed. The Council on Foreign Relations said so.")
+    orgs = {a.name for a in doc.actors if a.actor_type == "organization"}
+    assert {"Chinese Foreign Ministry", "North Atlantic Treaty Organization", "Council on Foreign Relations"} <= orgs
+    doc = find_actors("Officials at the National Security Council Kurt Campell and Mira Rapp-Hooper attended.")
+    assert "National Security Council" in {a.name for a in doc.actors}
+
+
+def test_a_company_named_general_is_no_general_and_an_assistant_to_the_president_is_an_office():
+    doc = find_actors("The largest exporter in Mexico is the U.S. car company General Motors. Special Presidential "
+                      "Envoy for Climate John Kerry, Assistant to the President and Deputy National Security Advisor "
+                      "Jon Finer attended. General Valery Gerasimov said so.")
+    assert "General Motors" in {a.name for a in doc.actors if a.actor_type == "organization"}
+    ps = people(doc)
+    assert "Motors" not in ps and "Assistant" not in ps and ps["Valery Gerasimov"].role == "General"

@@ -49,7 +49,7 @@ researcher fellow economist expert official officer ceo cfo executive founder co
 colleague journalist correspondent reporter editor scholar strategist negotiator mediator judge
 prosecutor lawyer attorney councillor councilor councilman speaker deputy premier president
 commandant rapporteur coordinator administrator governor-general viceroy ayatollah imam rabbi
-patriarch bishop archbishop monarch dictator strongman opposition activist excellency
+patriarch bishop archbishop monarch dictator strongman opposition activist excellency assistant
 """.split())
 
 # Honorifics: the word right after is a name even when alone ("Mr Xi").
@@ -84,6 +84,7 @@ gazette tribune herald telegraph observer guardian review channel centre center 
 board chamber secretariat directorate inspectorate mission embassy consulate presidency
 politburo legislature command staff coalition movement front league society holdings inc
 corp ltd plc llc jsc pjsc ag sa gmbh exchange fed reserve nations
+motors electric dynamics industries technologies airlines airways petroleum
 """.split())
 
 # Lowercase institutional descriptions that are actors ("China's foreign ministry said").
@@ -1171,8 +1172,12 @@ class _Builder:
                         if b - 2 > i and toks[b - 2].low == "of" and _is_country_name(toks[b - 1].word) and \
                                 _name_like(toks[b]) and toks[b].low not in ORG_HEADS:
                             break  # "General Secretary of the Communist Party of Vietnam Nguyen Phu Trong"
+                        if toks[b - 1].low in ORG_HEADS and b + 1 < n and _name_like(toks[b]) and \
+                                _name_like(toks[b + 1]) and toks[b].low not in ORG_HEADS and \
+                                toks[b + 1].low not in ORG_HEADS and "\n" not in self.text[toks[b].end:toks[b + 1].start]:
+                            break  # "the National Security Council Kurt Campbell": a person after the body
                         b += 1
-                    elif toks[b].low in ("of", "for", "on") and b + 1 < n and (
+                    elif toks[b].low in ("of", "for", "on") and b + 1 < n and toks[b + 1].low not in _TEMPORAL and (
                             toks[b + 1].cap or (toks[b + 1].low == "the" and b + 2 < n and toks[b + 2].cap)):
                         b += 2 if toks[b + 1].cap else 3
                     elif toks[b].low == "and" and b + 1 < n and toks[b + 1].cap and b + 2 < n and \
