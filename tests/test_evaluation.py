@@ -4,11 +4,9 @@ from __future__ import annotations
 from conftest import SEED_GOLD
 from orchestration.evaluation import evaluate, figure_match, meeting_match, names_agree, quotes_agree, statement_match
 
-# Scores the seeds reached when this guard was last raised; a change that lowers one fails.
-# Indirect sits below the 0.75 target: the seed key leaves out reported speech of forms the
-# dev key requires ("accused X of", "reaffirmed China's readiness", ", saying that ..."), and
-# matching the seeds there would mean missing them on dev (see the issue note).
-SEED_FLOOR = {"meetings": 0.90, "direct": 0.95, "indirect": 0.72, "figures": 0.95}
+# The targets (meetings 0.90, direct 0.92, indirect 0.75, figures 0.95), raised to what the seeds
+# reached when this guard was last moved; a change that lowers one fails.
+SEED_FLOOR = {"meetings": 0.95, "direct": 0.95, "indirect": 0.75, "figures": 0.95}
 
 
 def test_names_agree_on_a_shared_name_word_not_on_titles():

@@ -2,6 +2,7 @@
 from datetime import date
 from pathlib import Path
 
+from conftest import seed_text
 from orchestration.extract.actors import find_actors
 from orchestration.extract.statements import extract_statements, find_quotes
 
@@ -553,3 +554,11 @@ def test_words_quoted_inside_what_a_body_reported_are_the_bodys():
             "“positive and constructive,” and reported that Witkoff had been authorized to \"resolve differences "
             "through dialogue and diplomacy.\"")
     assert ("White House", "resolve differences through dialogue and diplomacy.") in direct(run(text))
+
+
+def test_remarks_an_outlet_reports_in_one_sentence_are_one_statement_it_cites():
+    text = seed_text(1).split("\n")[0]  # the lead of the Mishustin sample
+    assert text.endswith("state-run media reported.")
+    sts = [s for s in run(text) if s.kind == "indirect"]
+    assert len(sts) == 1 and sts[0].speaker.name == "Mikhail Mishustin"
+    assert "saying that the duo should jointly defend" in sts[0].quote_text and sts[0].cited_by

@@ -873,6 +873,9 @@ def _strip_possessive_country(name: str) -> str:
 # recording ("Lazarus McCarthy Chakwera (03:07):"), the turn following in the next paragraphs
 _LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s*\((?P<time>\d{1,2}:\d{2}(?::\d{2})?)\))?:"
                     r"(?:\s+(?P<rest>\S.*)|\s*)$")
+_OUTLET_TAIL = re.compile(
+    r",\s+(?P<outlet>(?:the\s+)?(?:[\w-]+\s+){0,3}(?:media|agency|outlets?|press|television|broadcaster|newspaper|"
+    + "|".join(sorted(map(re.escape, OUTLET_WORDS))) + r"))\s+(?:reported|reports|said|says)\s*[.!?]?\s*$", re.I)
 _SAID_THAT = re.compile(r"\b(?:" + SAY_VERBS.replace(" ", r"\s+") + r")\s+that\b")
 _TIMESTAMP_LINE = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\)\s*")
 
@@ -1452,6 +1455,16 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                     lead_s = ss  # the subject may precede an earlier quotation
             speaker = ctx.subject_before(lead_s, ppos, strict_country=False)
             if speaker is None or speaker.actor_type == "country":
+                continue
+            tail = _OUTLET_TAIL.search(sent)
+            main = next((st for st in reversed(out) if st.kind == "indirect" and st.speaker == speaker and
+                         ss <= st.char_start < ppos), None) if tail else None
+            if main is not None:
+                # "X accused ..., saying that ..., state-run media reported": the outlet's one
+                # account of X's remarks, not two statements
+                e2 = ss + tail.start()
+                main.quote_text, main.char_end = text[main.char_start:e2], e2
+                main.cited_by = main.cited_by or _outlet_name(tail.group("outlet"))
                 continue
             emit(speaker, ss + pm.end(), se, pm.group(0).strip(", "), ppos)
     return out
