@@ -588,3 +588,22 @@ def test_a_visitor_received_by_the_host_met_in_the_city_the_sentences_before_put
             "Communist Party of Vietnam Nguyen Phu Trong.")
     (m,) = meetings_of(text)
     assert names(m) == {"Joe Biden", "Nguyen Phu Trong"} and m.location == "Hanoi"
+
+
+def test_the_three_leaders_are_the_three_an_earlier_sentence_names_together():
+    text = ("On Wednesday US president Joe Biden, UK prime minister Boris Johnson and the Australian prime minister "
+            "Scott Morrison announced the formation of a new alliance between their countries, which they christened "
+            "AUKUS. France was not told. The Australian shift was announced in the press and in a videoconference by "
+            "the three leaders without prior notification of the French.")
+    (m,) = meetings_of(text)
+    assert names(m) == {"Joe Biden", "Boris Johnson", "Scott Morrison"} and m.meeting_type == "call"
+
+
+def test_a_dialogue_between_two_named_countries_featuring_their_envoys_is_their_talks():
+    text = ("The first U.S.-China dialogue under the Biden administration opened in Anchorage, Alaska on March 18, "
+            "featuring U.S. Secretary of State Antony Blinken and National Security Advisor Jake Sullivan as well as "
+            "Chinese Foreign Minister Wang Yi and Yang Jiechi, the director of the Office of the Central Commission "
+            "for Foreign Affairs.")
+    (m,) = meetings_of(text)
+    assert names(m) >= {"Antony Blinken", "Wang Yi"} and m.location == "Anchorage"
+    assert not meetings_of("Both sides called for dialogue to resolve the dispute, Chinese President Xi Jinping said.")

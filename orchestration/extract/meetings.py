@@ -146,6 +146,7 @@ _TRIGGER_RE = re.compile(r"""(?=[a-zA-Z])\b(?:
 |(?P<talks>
     \bmet\b | \bmeets?\b | \bmeeting\b | \btalks\b | \bmeetings\s+with\b
   | \bconferr?(?:ed|ing|s)?\s+with\b | \bdiscussed\b
+  | \b[A-Z][\w.]*-[A-Z]\w*\s+(?:[a-z]+\s+)?dialogue\b
   | \bconsultations?\b | \bnegotiations\b
   | \bdiscussions?\s+with\b | \b(?:held|had|hold|holds|have|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}discussions?\b
   | \bconversation\b
@@ -1572,6 +1573,32 @@ def _last_other_person(actors, pos: int, speaker: Actor, sents, si) -> Actor | N
     return best
 
 
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
+_MANY_LEADERS = re.compile(r"\bthe\s+(?P<n>three|four|five|six)\s+(?:leaders|heads\s+of\s+state|presidents|"
+                           r"prime\s+ministers|ministers|foreign\s+ministers)\b", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:the\s+)?[\w.'’-]+\s+){0,4}?$")
+
+
+def _named_together(actors, text: str, s: int, e: int, want: int) -> list[Actor] | None:
+    """``want`` people of different countries a sentence lists one after another ("US president
+    Joe Biden, UK prime minister Boris Johnson and the Australian prime minister Scott Morrison")."""
+    run: list = []
+    for men in actors.in_span(s, e):
+        if not _person_ok(men.actor) or not men.actor.country_code:
+            continue
+        if run and not _LIST_GAP.fullmatch(text[run[-1].char_end:men.char_start]):
+            run = []
+        if run and men.actor.country_code in {x.actor.country_code for x in run}:
+            run = []
+        run.append(men)
+        if len(run) == want:
+            nxt = [x for x in actors.in_span(men.char_end, e) if _person_ok(x.actor)]
+            if nxt and _LIST_GAP.fullmatch(text[men.char_end:nxt[0].char_start]):
+                return None  # a longer list
+            return [x.actor for x in run]
+    return None
+
+
 def _context_parties(cands: list[_Cand], persons: list[Actor], si: int, text: str, ts: int, te: int,
                      after: str, actors, sents, clause: str) -> list[Actor] | None:
     """Parties of a meeting whose sentence names fewer than two of them."""
@@ -1585,6 +1612,14 @@ def _context_parties(cands: list[_Cand], persons: list[Actor], si: int, text: st
             if p.name in c.names() and len(c.persons) >= 2:
                 return _unique([p] + [x for x in c.persons if x.name != p.name])
         return None
+    # "a videoconference by the three leaders": the three people an earlier sentence names together
+    many = _MANY_LEADERS.search(clause)
+    if many:
+        want = _NUMBER_WORDS[many.group("n").lower()]
+        for k in range(si - 1, max(-1, si - 9), -1):
+            group = _named_together(actors, text, *sents[k], want)
+            if group:
+                return group
     # "the two leaders met": the parties of the meeting just reported
     if cands and si - cands[-1].sent <= 2 and len(cands[-1].persons) >= 2:
         return list(cands[-1].persons)
