@@ -562,3 +562,10 @@ def test_remarks_an_outlet_reports_in_one_sentence_are_one_statement_it_cites():
     sts = [s for s in run(text) if s.kind == "indirect"]
     assert len(sts) == 1 and sts[0].speaker.name == "Mikhail Mishustin"
     assert "saying that the duo should jointly defend" in sts[0].quote_text and sts[0].cited_by
+
+
+def test_a_report_in_a_while_clause_ends_where_the_main_clause_begins():
+    text = ("President Donald Trump met Kim Jong Un in Hanoi. While Trump has said he was not in a hurry to make a "
+            "comprehensive pact with Kim, the president touted a “very strong partnership” with the North Korean "
+            "leader.")
+    assert ("Donald Trump", "he was not in a hurry to make a comprehensive pact with Kim") in indirect(run(text))

@@ -876,6 +876,9 @@ _LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:
 _OUTLET_TAIL = re.compile(
     r",\s+(?P<outlet>(?:the\s+)?(?:[\w-]+\s+){0,3}(?:media|agency|outlets?|press|television|broadcaster|newspaper|"
     + "|".join(sorted(map(re.escape, OUTLET_WORDS))) + r"))\s+(?:reported|reports|said|says)\s*[.!?]?\s*$", re.I)
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+though)\b[^,;]*$")
+_MAIN_AFTER_SUBORDINATE = re.compile(r",\s+(?=(?:the|he|she|they|it|we)\s+(?:[\w'’-]+\s+){0,3}?"
+                                     r"(?:[a-z]+ed|has|have|had|is|was|are|were|will|would|says|said)\b)")
 _SAID_THAT = re.compile(r"\b(?:" + SAY_VERBS.replace(" ", r"\s+") + r")\s+that\b")
 _TIMESTAMP_LINE = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\)\s*")
 
@@ -1431,6 +1434,12 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 cut = _NP_END.search(text, ctx_s, se)
                 if cut and _nwords(text[ctx_s:cut.start()]) >= 4:
                     end = cut.start()
+            if _SUBORDINATE_OPENING.match(text, ss, vpos):
+                # "While Trump has said he was not in a hurry ..., the president touted ...": the
+                # report ends with the clause that opens the sentence
+                main_clause = _MAIN_AFTER_SUBORDINATE.search(text, ctx_s, end)
+                if main_clause:
+                    end = main_clause.start()
             comma_intro = not that and rest.lstrip()[:1] in ",:" and base in ("said", "stated", "noted", "stressed", "added")
             if base in ("said", "stated", "stressed", "noted", "emphasized", "emphasised", "pointed") and \
                     not part and _speech_paragraph(ctx, ss, se, lead_s, comma_intro):
