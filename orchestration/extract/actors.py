@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from orchestration.extract.records import Actor, ActorMention
+from orchestration.extract.sentences import LABEL_TAIL
 from orchestration.extract.text import AGENCIES
 from orchestration.extract import reference
 from orchestration.extract.dates import MONTHS, WEEKDAYS
@@ -522,13 +523,16 @@ def _office_rank(role: str | None) -> str | None:
     return None
 
 
+# Offices a description names a person by ("the Russian leader", "his Chinese counterpart");
+# the finder looks for these after "the"/"his", the resolver also for the wider list below.
+_DESC_OFFICES = ["leader", "president", "premier", "prime minister", "foreign minister", "defen[cs]e minister",
+                 "minister", "chairman", "counterpart", "ambassador", "envoy", "diplomat", "official", "spokesman",
+                 "spokeswoman", "spokesperson", "head of state", "chancellor", "colleague", "crown prince", "king",
+                 "queen", "emir", "sultan"]
 _DESC_ROLE = re.compile(
     r"(?:(?P<pre>[\w.'’ -]*?)\s+)?(?P<role>" + "|".join(sorted(
-        ["leader", "president", "premier", "prime minister", "foreign minister", "defen[cs]e minister",
-         "minister", "chairman", "counterpart", "ambassador", "envoy", "diplomat", "official", "spokesman",
-         "spokeswoman", "spokesperson", "head of state", "head", "chief", "secretary", "chancellor",
-         "king", "queen", "emir", "sultan", "crown prince", "colleague", "aide", "adviser", "advisor", "general", "admiral",
-         "head of the [\\w ]+", "commander", "governor", "mayor"], key=len, reverse=True))
+        _DESC_OFFICES + ["head", "chief", "secretary", "aide", "adviser", "advisor", "general", "admiral",
+                         "head of the [\\w ]+", "commander", "governor", "mayor"], key=len, reverse=True))
     + r")(?:\s+of\s+(?P<of>.+))?$", re.I)
 
 
@@ -1072,7 +1076,7 @@ class _Builder:
         if _REPORT_BEFORE.search(before):
             return True
         # a transcript: "Name: words" (or "Name (03:07):") at the start of a line
-        if _LABEL_END.match(after) and (self.toks[k].start == 0 or
+        if LABEL_TAIL.match(after) and (self.toks[k].start == 0 or
                                       self.text[:self.toks[k].start].rstrip(" \t").endswith("\n")):
             return True
         # apposition with ", who" / ", a ..."
@@ -1529,11 +1533,9 @@ _SEATS_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in GOVERNM
 _CAPW = r"[A-Z][\w'’-]*"
 _DESC_RE = re.compile(
     r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<body>(?:" + _CAPW + r"\s+){0,2}(?i:(?:vice|deputy)[\s-]+)?(?i:"
-    r"leader|president|premier|prime minister|foreign minister|defen[cs]e minister|minister|chairman|"
-    r"counterpart|ambassador|envoy|diplomat|official|spokesman|spokeswoman|spokesperson|head of state|"
-    r"chancellor|colleague|crown prince|king|queen|emir|sultan|head of the (?:" + _CAPW + r"\s+)?(?:[a-z]+\s+){0,3}(?:department|ministry|delegation|government|council)"
+    + "|".join(sorted(_DESC_OFFICES, key=len, reverse=True)) +
+    r"|head of the (?:" + _CAPW + r"\s+)?(?:[a-z]+\s+){0,3}(?:department|ministry|delegation|government|council)"
     r")(?:\s+of\s+(?:the\s+)?" + _CAPW + r"(?:\s+(?:of\s+)?" + _CAPW + r"){0,4})?)(?=\W)")
-_LABEL_END = re.compile(r"(?:\s*\(\d{1,2}:\d{2}(?::\d{2})?\))?:")
 _HEAD_TITLES = frozenset("president premier chancellor king queen emir sultan".split())
 _PRONOUN_RE = re.compile(r"\b(?:He|She|he|she)\b")
 _FRONTED_ADVERBIAL = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s*")

@@ -89,7 +89,7 @@ from functools import lru_cache
 from orchestration.extract import reference, relevance
 from orchestration.extract.dates import DateMention, find_dates
 from orchestration.extract.records import Actor, Meeting
-from orchestration.extract.sentences import split_sentences
+from orchestration.extract.sentences import TRANSCRIPT_LABEL, split_sentences
 from orchestration.extract.text import AGENCIES
 
 __all__ = ["extract_meetings"]
@@ -265,7 +265,6 @@ _CITY_EVENT_RE = re.compile(
     r"\b(?:[Tt]he|[Aa]|[A-Z][\w-]*['’]s)\s+(?P<name>[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]*\s+){0,3}"
     r"(?:Olympics?|Games|Forum|Expo|[Ss]ummit|[Cc]onference|[Cc]eremony|[Pp]arade|[Ff]estival|[Dd]ialogue)\b")
 _WELCOME_RE = re.compile(r"\b[Ww]elcome(?:\s+you)?\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|the\s+)?[A-Z][\w'’.-]*){0,6})")
-_SPEAKER_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*:\s+\S", re.M)
 # ---------------------------------------------------------------------------
 # Photo captions: not the article (ANNOTATION.md). A paragraph is a caption when it
 # places people in the picture ("Joe Biden (R) and ...", "Yoon Suk Yeol, left, and
@@ -488,9 +487,9 @@ def _clause(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
 
 
 def _transcript_speakers(text: str, actors) -> list[tuple[int, Actor]]:
-    """(offset, speaker) for "Name Surname: ..." transcript labels."""
+    """(offset, speaker) for transcript labels ("Name Surname: ...", "Name Surname (03:07):")."""
     out = []
-    for m in _SPEAKER_LABEL.finditer(text):
+    for m in TRANSCRIPT_LABEL.finditer(text):
         for men in actors.in_span(m.start("name"), m.end("name") + 1):
             if men.actor.actor_type == "person":
                 out.append((m.start(), men.actor))
@@ -953,8 +952,9 @@ def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_date
 _HEADED = re.compile(r"\b(?:[Hh]eaded|led|[Hh]eading|[Ll]eading)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}"
                      r"(?:delegation|team|side|negotiators)\b")
 _HEADS_AFTER = re.compile(r"\s+(?:was|were)\s+")
-# "A and National Security Adviser B", "A as well as foreign minister B"
-_HEADS_JOIN = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:the\s+)?[\w.-]+\s+){0,5}?$")
+# "A and National Security Adviser B", "A, B and the Australian prime minister C", "A as well as foreign minister B"
+_HEADS_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)"
+                         r"(?:(?:the\s+)?[\w.'’-]+\s+){0,5}?$")
 _HEADED_BY = re.compile(r"\b(?:was|were)\s+(?:led|headed|represented)\s+by\s+")
 
 
@@ -1576,26 +1576,19 @@ def _last_other_person(actors, pos: int, speaker: Actor, sents, si) -> Actor | N
 _NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
 _MANY_LEADERS = re.compile(r"\bthe\s+(?P<n>three|four|five|six)\s+(?:leaders|heads\s+of\s+state|presidents|"
                            r"prime\s+ministers|ministers|foreign\s+ministers)\b", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:the\s+)?[\w.'’-]+\s+){0,4}?$")
 
 
 def _named_together(actors, text: str, s: int, e: int, want: int) -> list[Actor] | None:
-    """``want`` people of different countries a sentence lists one after another ("US president
-    Joe Biden, UK prime minister Boris Johnson and the Australian prime minister Scott Morrison")."""
-    run: list = []
-    for men in actors.in_span(s, e):
-        if not _person_ok(men.actor) or not men.actor.country_code:
-            continue
-        if run and not _LIST_GAP.fullmatch(text[run[-1].char_end:men.char_start]):
-            run = []
-        if run and men.actor.country_code in {x.actor.country_code for x in run}:
-            run = []
-        run.append(men)
-        if len(run) == want:
-            nxt = [x for x in actors.in_span(men.char_end, e) if _person_ok(x.actor)]
-            if nxt and _LIST_GAP.fullmatch(text[men.char_end:nxt[0].char_start]):
-                return None  # a longer list
-            return [x.actor for x in run]
+    """``want`` people of different countries a sentence lists, no more ("US president Joe Biden,
+    UK prime minister Boris Johnson and the Australian prime minister Scott Morrison")."""
+    ms = [x for x in actors.in_span(s, e) if _person_ok(x.actor)]
+    i = 0
+    while i < len(ms):
+        run = _listed_persons(text, actors, ms[i].char_start, e)
+        codes = [a.country_code for a in run]
+        if len(run) == want and None not in codes and len(set(codes)) == want:
+            return run
+        i += max(1, len(run))
     return None
 
 

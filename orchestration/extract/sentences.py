@@ -148,3 +148,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+# A transcript's speaker label at the start of a line: "Mikhail Mishustin: Welcome ...", or the
+# label alone, with the time in the recording ("Lazarus McCarthy Chakwera (03:07):"), the turn
+# following on the next lines. LABEL_TAIL is what follows the name; TIME_MARK a time on its own
+# ("(04:39)") inside a turn.
+_RECORDING_TIME = r"\((?P<time>\d{1,2}:\d{2}(?::\d{2})?)\)"
+LABEL_TAIL = re.compile(rf"(?:[ \t]*{_RECORDING_TIME})?:")
+TRANSCRIPT_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})" + LABEL_TAIL.pattern +
+                              r"(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$", re.M)
+TIME_MARK = re.compile(rf"^{_RECORDING_TIME}[ \t]*")

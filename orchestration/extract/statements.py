@@ -27,7 +27,7 @@ from orchestration.extract.actors import (DocumentActors, LEADING_PARTICLES, OUT
                                           TITLE_HEADS)
 from orchestration.extract import reference
 from orchestration.extract.records import Actor, ActorMention, Statement
-from orchestration.extract.sentences import paragraphs, sentence_at, split_sentences
+from orchestration.extract.sentences import TIME_MARK, TRANSCRIPT_LABEL, paragraphs, sentence_at, split_sentences
 
 from orchestration.extract.dates import WEEKDAYS, find_dates
 
@@ -207,6 +207,12 @@ _TRAIL = re.compile(r"[\s,.;:!?\"“”«»’‘]+$")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|me)\b")
 
 
+# an office after an institution's name: "a senior Kremlin official", "White House spokesman"
+_OFFICE_AFTER = re.compile(
+    r"\s+(?:(?!(?:by|of|in|with|to|at|for|and|on)\b)[a-z]+(?<!ed)\s+){0,2}?"
+    r"(official|spokesman|spokeswoman|spokesperson|source|aide|adviser|advisor|diplomat|envoy|representative)s?\b"
+    r"|\s+([Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Dd]irector|[Ss]ecretary|[Mm]inister|CEO|[Gg]overnor|"
+    r"[Cc]ommissioner)\b")
 _HEAD_WORDS = frozenset("president chairman chairwoman chair chief head director governor ceo secretary-general".split())
 
 
@@ -329,11 +335,10 @@ class _Ctx:
             pick = (persons or orgs or ms)[0]
             if pick.actor.actor_type == "organization" and pick.actor.name.lower() in OUTLET_WORDS and persons:
                 pick = persons[0]
-            if pick.actor.actor_type == "organization" and not persons and \
-                    re.match(r"\s+(?:" + "|".join(sorted(_HEAD_WORDS)) + r")\b", self.text[pick.char_end:end], re.I):
-                head = self.head_of(pick)  # "the EC president": the person the article gives as its head
-                if head is not None:
-                    return head
+            if pick.actor.actor_type == "organization" and not persons:
+                holder, _ = self.office_holder(pick)  # "the EC president": the person who holds the office
+                if holder is not None:
+                    return holder
             return pick.actor
         if _PRONOUN_SUBJ.match(p):
             return self.actors.resolve({"him": "he", "her": "she"}.get(p.lower(), p), start)
@@ -387,27 +392,14 @@ class _Ctx:
             if poss and m.actor.actor_type != "organization":
                 # "Xi's trip", "Russia's Gazprom": a possessor is not the subject
                 continue
-            # "a senior Kremlin official", "White House spokesman": a person described by an institution
-            nm = re.match(r"\s+(?:(?!(?:by|of|in|with|to|at|for|and|on)\b)[a-z]+(?<!ed)\s+){0,2}?"
-                          r"(official|spokesman|spokeswoman|spokesperson|source|aide|adviser|advisor|diplomat|envoy|"
-                          r"representative)s?\b"
-                          r"|\s+([Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Dd]irector|[Ss]ecretary|[Mm]inister|"
-                          r"CEO|[Gg]overnor|[Cc]ommissioner)\b", after)
             if m.actor.actor_type == "organization" and re.match(
                     r"\s+(?:member\s+(?:states|countries|nations|governments)|members|allies)\b", after):
                 continue  # "32 NATO members stated": a group of its members, not the body itself
-            if nm and m.actor.actor_type in ("organization", "country"):
-                role_word = (nm.group(1) or nm.group(2)).lower()
-                p = self.actors.resolve(role_word, m.char_start)
-                if p is not None and p.actor_type == "person" and \
-                        (not m.actor.country_code or p.country_code in (None, m.actor.country_code)):
-                    return p
-                if m.actor.actor_type == "organization" and role_word in _HEAD_WORDS:
-                    p = self.head_of(m)
-                    if p is not None:
-                        return p  # "the Commission chief": the person the article gives as its head
-                if role_word == "source":
-                    continue
+            holder, role_word = self.office_holder(m)
+            if holder is not None:
+                return holder
+            if role_word == "source":
+                continue
             cands.append(m)
         if not cands:
             return None
@@ -424,6 +416,23 @@ class _Ctx:
                             return r  # "he" continues the paragraph's last reported speaker
                     return m.actor
         return None
+
+    def office_holder(self, m: ActorMention) -> tuple[Actor | None, str | None]:
+        """"a senior Kremlin official", "the Commission chief", "the EC president": the person an
+        office of the institution (or country) named by `m` stands for, and the office word."""
+        nm = _OFFICE_AFTER.match(self.text, m.char_end, m.char_end + 40)
+        if not nm or m.actor.actor_type not in ("organization", "country"):
+            return None, None
+        role_word = (nm.group(1) or nm.group(2)).lower()
+        p = self.actors.resolve(role_word, m.char_start)
+        if p is not None and p.actor_type == "person" and \
+                (not m.actor.country_code or p.country_code in (None, m.actor.country_code)):
+            return p, role_word
+        if m.actor.actor_type == "organization" and role_word in _HEAD_WORDS:
+            p = self.head_of(m)
+            if p is not None:
+                return p, role_word  # the person the article gives as its head
+        return None, role_word
 
     def head_of(self, m: ActorMention) -> Actor | None:
         """The one person whose role is head of the institution named by `m`."""
@@ -869,20 +878,6 @@ def _strip_possessive_country(name: str) -> str:
 # Transcripts: "Name: words"
 # ---------------------------------------------------------------------------
 
-# "Mikhail Mishustin: Welcome ...", and a label on a line of its own with the time of the
-# recording ("Lazarus McCarthy Chakwera (03:07):"), the turn following in the next paragraphs
-_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s*\((?P<time>\d{1,2}:\d{2}(?::\d{2})?)\))?:"
-                    r"(?:\s+(?P<rest>\S.*)|\s*)$")
-_OUTLET_TAIL = re.compile(
-    r",\s+(?P<outlet>(?:the\s+)?(?:[\w-]+\s+){0,3}(?:media|agency|outlets?|press|television|broadcaster|newspaper|"
-    + "|".join(sorted(map(re.escape, OUTLET_WORDS))) + r"))\s+(?:reported|reports|said|says)\s*[.!?]?\s*$", re.I)
-_SUBORDINATE_OPENING = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+though)\b[^,;]*$")
-_MAIN_AFTER_SUBORDINATE = re.compile(r",\s+(?=(?:the|he|she|they|it|we)\s+(?:[\w'’-]+\s+){0,3}?"
-                                     r"(?:[a-z]+ed|has|have|had|is|was|are|were|will|would|says|said)\b)")
-_SAID_THAT = re.compile(r"\b(?:" + SAY_VERBS.replace(" ", r"\s+") + r")\s+that\b")
-_TIMESTAMP_LINE = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\)\s*")
-
-
 def _transcript(ctx: _Ctx) -> list[Statement]:
     """Speaker-labelled paragraphs ("Mikhail Mishustin: Welcome to ...") as direct statements.
 
@@ -892,7 +887,7 @@ def _transcript(ctx: _Ctx) -> list[Statement]:
     text = ctx.text
     labels = []
     for pi, (ps, pe) in enumerate(ctx.paras):
-        m = _LABEL.match(text[ps:pe])
+        m = TRANSCRIPT_LABEL.match(text[ps:pe])
         if not m:
             continue
         name = m.group("name")
@@ -923,7 +918,7 @@ def _transcript(ctx: _Ctx) -> list[Statement]:
             if not any(qs <= rs < qe for qs, qe, _, _ in ctx.quotes):
                 out.append(Statement(current, "direct", text[rs:pe], rs, pe, cue=f"{m.group('name')}:"))
             continue
-        if _LABEL.match(line):
+        if TRANSCRIPT_LABEL.match(line):
             current = None  # a label we cannot resolve to a person ("Question:")
             continue
         if current is None:
@@ -932,7 +927,7 @@ def _transcript(ctx: _Ctx) -> list[Statement]:
         if _PARA_SAY.search(line) and re.search(r"\b(?:he|she|they|[A-Z][a-z]+)\s+(?:said|added|noted|told)\b", line):
             current = None
             continue
-        ts = _TIMESTAMP_LINE.match(line)
+        ts = TIME_MARK.match(line)
         if ts:  # "(04:39)" marks the time in the recording, not words
             ps += ts.end()
             line = text[ps:pe]
@@ -970,11 +965,21 @@ explained recalled declared asserted claimed acknowledged admitted confirmed sug
 remarked observed commented contended reckoned opined
 responded shared assured informed reminded maintained predicted believes hopes expects cautioned conceded indicated revealed
 reported disclosed outlined""".split())
-# verbs taking a noun phrase as the statement ("Xi underscored the growing depth of ...")
+# ", state-run media reported." closing a sentence: the outlet's account of it all
+_OUTLET_TAIL = re.compile(
+    r",\s+(?P<outlet>(?:the\s+)?(?:[\w-]+\s+){0,3}(?:media|agency|outlets?|press|television|broadcaster|newspaper|"
+    + "|".join(sorted(map(re.escape, OUTLET_WORDS))) + r"))\s+(?:reported|reports|said|says)\s*[.!?]?\s*$", re.I)
+# "While Trump has said C, the president touted ...": a report in the clause that opens the sentence
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+though)\b[^,;]*$")
+_MAIN_AFTER_SUBORDINATE = re.compile(r",\s+(?=(?:the|he|she|they|it|we)\s+(?:[\w'’-]+\s+){0,3}?"
+                                     r"(?:[a-z]+ed|has|have|had|is|was|are|were|will|would|says|said)\b)")
+_SAID_THAT = re.compile(r"\b(?:" + SAY_VERBS.replace(" ", r"\s+") + r")\s+that\b")
+# "announced a ban ... on Thursday as ...": the day ends an announced object
 _WEEKDAY_NAMES = "|".join(w.title() for w in WEEKDAYS if len(w) > 3)
 _NP_END = re.compile(r"\s+on\s+(?:" + _WEEKDAY_NAMES + r")\b")
 # "warned China against retaliating", "warned Tokyo of consequences"
 _WARNED_OBJ = re.compile(r"\s*(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:against|of)\s+[a-z]\w+")
+# verbs taking a noun phrase as the statement ("Xi underscored the growing depth of ...")
 _OBJECT_VERBS = frozenset("""stressed stresses emphasized emphasised emphasizes emphasises underlined underscored
 highlighted reaffirmed affirmed reiterated announced announces urged urges proposed described renewed
 acknowledged""".split())
