@@ -45,3 +45,12 @@ def test_dbt_seeds_are_in_sync_with_the_packages(tmp_path):
 
 def test_a_city_spelled_with_a_straight_apostrophe_is_the_one_spelled_with_a_curly_one():
     assert city_country("Xi'an") == city_country("Xi’an") == "CHN"
+
+
+def test_country_adjectives_the_demonym_lists_lack_are_name_plus_suffix():
+    from orchestration.extract.reference import country_for
+    assert country_for("Icelandic").alpha3 == "ISL"
+    assert country_for("Slovenian").alpha3 == "SVN"
+    assert country_for("Luxembourgish").alpha3 == "LUX"
+    assert country_for("Albanese") is None  # a surname, not "Albanian"
+    assert country_for("Brian") is None

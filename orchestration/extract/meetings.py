@@ -86,7 +86,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from orchestration.extract import reference, relevance
+from orchestration.extract import encounters, reference, relevance
+from orchestration.extract.arguments import unique
 from orchestration.extract.dates import DateMention, find_dates
 from orchestration.extract.records import Actor, Meeting
 from orchestration.extract.sentences import TRANSCRIPT_LABEL, split_sentences
@@ -591,7 +592,7 @@ def _mentions_in(actors, text: str, s: int, e: int, trig_start: int, trig_end: i
         if actor is not None and _person_ok(actor) and _description_fits(m.group(0), actor):
             persons.append((m.start(), actor))
     persons.sort(key=lambda x: x[0])
-    return _unique([a for _, a in persons]), _unique([a for _, a in orgs])
+    return unique([a for _, a in persons]), unique([a for _, a in orgs])
 
 
 _LEADER_WORDS = re.compile(r"\b(?:president|leader|chairman|head\s+of\s+state|king|queen|emir|sultan|monarch)\b", re.I)
@@ -660,15 +661,6 @@ def _role_clash(phrase: str, actor: Actor) -> bool:
     return False
 
 
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen, out = set(), []
-    for a in actors:
-        if a.name not in seen:
-            seen.add(a.name)
-            out.append(a)
-    return out
-
-
 # ---------------------------------------------------------------------------
 # Dates
 # ---------------------------------------------------------------------------
@@ -718,7 +710,8 @@ def _nearest_date(dates: list[DateMention], pos: int, status: str, published: da
 def extract_meetings(text: str, actors, published_date: date | None,
                      dateline: str | None) -> list[Meeting]:
     """Meetings reported in ``text`` (see the module docstring)."""
-    if not text or not (_TRIGGER_RE.search(text) or _HEADED.search(text) or _HEADED_BY.search(text)):
+    if not text or not (_TRIGGER_RE.search(text) or _HEADED.search(text) or _HEADED_BY.search(text)
+                        or encounters.lexicon().forms.search(text)):
         return []
     sents = split_sentences(text)
     if not sents:
@@ -811,6 +804,7 @@ def extract_meetings(text: str, actors, published_date: date | None,
             c = _delegation_heads(text, actors, si, s, e)
             if c is not None:
                 cands.append(c)
+    cands += _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, published_date)
     cands.sort(key=lambda c: (c.sent, c.trig_start))
     bloc = _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_dates, published_date)
     if bloc is not None:
@@ -836,6 +830,36 @@ def extract_meetings(text: str, actors, published_date: date | None,
             date_precision=d.precision if d and d.date else None, date_text=d.text if d else None,
             location=c.place, location_country=reference.place_country(c.place),
             date_hint=d.partial if d and not d.date else None))
+    return out
+
+
+def _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, published) -> list[_Cand]:
+    """Meetings the parse finds that no pattern found: a frame whose parties a pattern's
+    candidate in the same sentence already holds adds nothing."""
+    held_by_sent: dict[int, list[set[str]]] = {}
+    for c in cands:
+        held_by_sent.setdefault(c.sent, []).append(c.names() | {o.name for o in c.others})
+    wanted = [i for i in encounters.candidate_sentences(text, sents) if not is_caption[i]]
+    out = []
+    for f in encounters.find_frames(text, sents, actors, wanted):
+        names = {a.name for a in f.parties}
+        if any(len(names & held) >= 2 or names <= held for held in held_by_sent.get(f.sent, [])):
+            continue
+        s, e = sents[f.sent]
+        persons = [a for a in f.parties if a.actor_type == "person"]
+        orgs = [a for a in f.parties if a.actor_type == "organization"]
+        countries = [a for a in f.parties if a.actor_type == "country"]
+        d = _nearest_date(sent_dates[f.sent], f.trig_start, f.status, published, set(), text)
+        found = _places_in(text, s, e, f.mtype == "visit")
+        place, rank = None, 0
+        if found:
+            fp = min(found, key=lambda x: abs(x[0] - f.trig_end))
+            place, rank = fp[1], fp[2]
+        out.append(_Cand(sent=f.sent, start=s, end=e, trig_start=f.trig_start, trig_end=f.trig_end,
+                         # a country the grammar names as a party stays one, whoever else is there
+                         mtype=f.mtype, status=f.status, persons=persons, others=orgs + countries,
+                         country=f.visited, date=d, place=place, place_rank=rank,
+                         evidence_start=s, evidence_end=e))
     return out
 
 
@@ -910,7 +934,7 @@ def _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_date
     for si, (s, e) in enumerate(sents):
         if not is_caption[si] and _CHAIR.search(text, s, e):
             attendees += _mentions_in(actors, text, s, e, e, e)[0][:1]
-    attendees = _unique(attendees)
+    attendees = unique(attendees)
     if len(attendees) == 1 and bloc is not None:
         # "More than 20 heads of state are in attendance, including Putin": one leader the
         # article names at the bloc's summit meets the bloc
@@ -979,7 +1003,7 @@ def _delegation_heads(text: str, actors, si: int, s: int, e: int) -> _Cand | Non
                 sides.append(side)
     if len(sides) != 2:
         return None
-    heads = _unique(sides[0] + sides[1])
+    heads = unique(sides[0] + sides[1])
     codes = {h.country_code for h in heads}
     if len(heads) < 2 or len(codes) < 2 and None not in codes:
         return None
@@ -1078,7 +1102,7 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
             lead = [x for x in actors.in_span(cs, ts) if _person_ok(x.actor)]
             subject = [x.actor for x in lead[-2:]] if len(lead) >= 2 and re.search(
                 r"\band\b", text[lead[-2].char_end:lead[-1].char_start]) else [x.actor for x in lead[-1:]]
-            pair = _unique(subject + [joined]) if joined is not None and subject else None
+            pair = unique(subject + [joined]) if joined is not None and subject else None
         elif pair is None and word.startswith("sign") and re.match(r"\s+by\b", after):
             pair = _pair_agents(actors, text, te, ce)  # "The agreement was signed by X and Y"
         if pair is None:
@@ -1132,7 +1156,7 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
     orgs = [o for o in orgs if _first_pos(text, o, ts, ce) is not None] if _ORG_TRIGGER.search(word) else []
     poss = _possessor(text, actors, s, e, cs, ce, ts, before)
     if poss is not None:
-        persons = _unique([poss] + persons)
+        persons = unique([poss] + persons)
     has_subject = any(_person_ok(x.actor) for x in actors.in_span(cs, ts))
     subj = text[cs:ts]
     # "when a replacement is announced, that person will meet with X": the subject is
@@ -1154,17 +1178,17 @@ def _candidate(text, actors, si, s, e, m, sents, sent_dates, fut_by_start, speak
             if _OTHER_EVENT_CLAUSE.match(text, a, b):
                 continue  # "since President Joe Biden took office": another event's people
             p2 += _mentions_in(actors, text, a, b, ts, te, skip_reporters=True)[0]
-        p2 = _unique(p2)
+        p2 = unique(p2)
         if country is not None and persons:
             # a visit: only the hosts, people of the country visited, join from elsewhere
             p2 = [p for p in p2 if p.name in {x.name for x in persons} or
                   p.country_code == country.country_code]
         if len(p2) > len(persons):
-            persons = _unique(persons + p2)
+            persons = unique(persons + p2)
     if _FIRST_PERSON.search(clause) and len(persons) < 2:
         speaker = _speaker_at(speakers, ts)
         if speaker is not None:
-            persons = _unique([speaker] + persons)
+            persons = unique([speaker] + persons)
             if len(persons) < 2:
                 other = _last_other_person(actors, ts, speaker, sents, si)
                 if other is not None:
@@ -1374,7 +1398,7 @@ def _bilateral_pairs(actors, text: str, s: int, e: int, m: re.Match) -> list[fro
     if not subj or len({o.name for o in objs}) < 2:
         return []
     who = subj[0].actor
-    return [frozenset({who.name, o.name}) for o in _unique(objs) if o.name != who.name]
+    return [frozenset({who.name, o.name}) for o in unique(objs) if o.name != who.name]
 
 
 def _pair_agents(actors, text: str, te: int, ce: int) -> list[Actor] | None:
@@ -1454,7 +1478,7 @@ def _countries_listed(actors, text: str, start: int, limit: int) -> list[Actor]:
             break
         out.append(men.actor)
         pos = men.char_end
-    return _unique(out)
+    return unique(out)
 
 
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|into|via|across|inside)\s+(?:the\s+)?|[A-Z][\w'’-]+,\s*)$")
@@ -1603,7 +1627,7 @@ def _context_parties(cands: list[_Cand], persons: list[Actor], si: int, text: st
             if si - c.sent > 6:
                 break
             if p.name in c.names() and len(c.persons) >= 2:
-                return _unique([p] + [x for x in c.persons if x.name != p.name])
+                return unique([p] + [x for x in c.persons if x.name != p.name])
         return None
     # "a videoconference by the three leaders": the three people an earlier sentence names together
     many = _MANY_LEADERS.search(clause)
@@ -1750,9 +1774,9 @@ def _absorb(a: _Cand, b: _Cand) -> None:
         a.mtype = b.mtype if a.mtype == "visit" else a.mtype
     if a.mtype == "other" and b.mtype not in ("other", "call"):
         a.mtype = b.mtype  # "X and Y signed ..." and "their talks": talks
-    a.persons = _unique(a.persons + b.persons)
-    a.parties = _unique(a.parties + b.parties)
-    a.others = _unique(a.others + b.others)
+    a.persons = unique(a.persons + b.persons)
+    a.parties = unique(a.parties + b.parties)
+    a.others = unique(a.others + b.others)
     if a.country is None:
         a.country = b.country
     prec = {"day": 3, "month": 2, "year": 1}
@@ -1782,7 +1806,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             hits = [it for it in reversed(items) if len(it.names() & c.names()) >= 2]
             hit = next((it for it in hits if it.status == c.status), hits[0] if hits else None)
             if hit is not None:
-                hit.persons = _unique(hit.persons + c.persons)
+                hit.persons = unique(hit.persons + c.persons)
             continue  # "the meeting" points back; it reports no meeting of its own
         best = None
         for it in items:
@@ -1910,4 +1934,4 @@ def _final_participants(c: _Cand) -> list[Actor]:
     if c.country is not None and (c.mtype == "visit" or len(parts) < 2):
         if c.country.name not in {p.name for p in parts}:
             parts.append(c.country)
-    return _unique(parts)
+    return unique(parts)

@@ -180,7 +180,26 @@ def country_for(word: str | None) -> Country | None:
     key = _fold(word)
     if key.startswith("the "):
         key = key[4:]
-    return folded.get(key)
+    return folded.get(key) or _country_by_adjective(key, folded)
+
+
+# English country adjectives the demonym lists lack are the name plus a suffix
+# ("Iceland-ic", "Slovenia-n", "Luxembourg-ish"); tried only when every listed name fails.
+_ADJECTIVE_SUFFIXES = ("ish", "ian", "ic", "an", "n")  # not "-ese": "Albanese" is a surname
+_STEM_ENDINGS = ("", "a", "ia", "y")
+
+
+def _country_by_adjective(key: str, folded: dict[str, Country]) -> Country | None:
+    if " " in key or len(key) < 5:
+        return None
+    for suffix in _ADJECTIVE_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            stem = key[: -len(suffix)]
+            for ending in _STEM_ENDINGS:
+                found = folded.get(stem + ending)
+                if found is not None:
+                    return found
+    return None
 
 
 def country_by_code(alpha3: str | None) -> Country | None:

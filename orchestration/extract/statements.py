@@ -27,6 +27,7 @@ from orchestration.extract.actors import (DocumentActors, LEADING_PARTICLES, OUT
                                           TITLE_HEADS)
 from orchestration.extract import reference
 from orchestration.extract.records import Actor, ActorMention, Statement
+from orchestration.extract.reports import reported_speech
 from orchestration.extract.sentences import TIME_MARK, TRANSCRIPT_LABEL, paragraphs, sentence_at, split_sentences
 
 from orchestration.extract.dates import WEEKDAYS, find_dates
@@ -1624,6 +1625,8 @@ def extract_statements(text: str, actors: DocumentActors, published_date: date |
     seen = {(s.char_start, s.char_end) for s in direct}
     direct += [s for s in trans if (s.char_start, s.char_end) not in seen]
     indirect = _indirect(ctx, direct)
+    taken = [(st.char_start, st.char_end) for st in direct + indirect]
+    indirect += reported_speech(text, ctx.sents, actors, taken)
     out: list[Statement] = []
     seen: list[tuple[str, str | None, set]] = []
     for st in sorted(direct + indirect, key=lambda s: s.char_start):

@@ -1,0 +1,246 @@
+"""Encounter frames read from the dependency parse: who met whom, by grammar, not wording.
+
+A frame is a trigger (a verb or noun of the lexicon in ``lexicons/encounters.json``)
+with its parties taken from the parse: the trigger's subject (or the subject of the
+light verb that governs a trigger noun: "X *held* talks"), its object, its with-/
+between-phrases and possessor, and the conjuncts of each. A party is the actor the
+article's actor finder put at that token (names, offices, "his counterpart", "he"),
+else the named entity the statistical recogniser put there, so a name that no
+reference list holds still counts. Status comes from auxiliaries and the verbs that
+govern the trigger ("will meet", "plans to visit"); negated and hypothetical triggers
+give no frame.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .nlp import parse_spans
+from .arguments import ArgumentReader, unique
+from .records import Actor
+
+LEXICON = Path(__file__).parent / "lexicons" / "encounters.json"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, dict]
+    nouns: dict[str, dict]
+    light_verbs: frozenset[str]
+    remote: frozenset[str]
+    planned_heads: frozenset[str]
+    future_aux: frozenset[str]
+    soft_aux: frozenset[str]
+    counterpart_preps: frozenset[str]
+    joint_verbs: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    forms: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    forms = {f for entry in data["verbs"] + data["nouns"] for f in entry["forms"]}
+    forms |= {" and "}  # joint actions ("X and Y signed") are found from a coordinated subject
+    return _Lexicon(
+        verbs={e["lemma"]: e for e in data["verbs"]}, nouns={e["lemma"]: e for e in data["nouns"]},
+        light_verbs=frozenset(data["light_verbs"]), remote=frozenset(data["remote_words"]),
+        planned_heads=frozenset(data["planned_heads"]), future_aux=frozenset(data["future_aux"]),
+        soft_aux=frozenset(data["soft_aux"]), counterpart_preps=frozenset(data["counterpart_preps"]),
+        joint_verbs=frozenset(data["joint_verbs"]),
+        hypothetical_heads=frozenset(data["hypothetical_heads"]),
+        forms=re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b",
+                         re.I))
+
+
+@dataclass
+class Frame:
+    """One encounter a trigger reports, with offsets into the article text."""
+
+    sent: int
+    trig_start: int
+    trig_end: int
+    mtype: str
+    status: str
+    parties: list[Actor] = field(default_factory=list)
+    visited: Actor | None = None  # the country a visit goes to
+
+
+def candidate_sentences(text: str, sents: list[tuple[int, int]]) -> list[int]:
+    """Indexes of the sentences that hold a trigger word: only these need the parser."""
+    pattern = lexicon().forms
+    return [i for i, (s, e) in enumerate(sents) if pattern.search(text, s, e)]
+
+
+def find_frames(text: str, sents: list[tuple[int, int]], actors, only: list[int]) -> list[Frame]:
+    """Encounter frames of the sentences ``only`` (indexes into ``sents``)."""
+    spans = [sents[i] for i in only]
+    frames = []
+    for si, (start, _), doc in zip(only, spans, parse_spans(text, spans)):
+        reader = _SentenceReader(doc, start, actors)
+        for tok in doc:
+            frame = reader.frame(tok, si)
+            if frame is not None:
+                frames.append(frame)
+    return frames
+
+
+class _SentenceReader(ArgumentReader):
+    """Reads the frames of one parsed sentence."""
+
+    def __init__(self, doc: Doc, base: int, actors):
+        super().__init__(doc, base, actors)
+        self.lex = lexicon()
+
+    # -- triggers ----------------------------------------------------------
+    def frame(self, tok: Token, si: int) -> Frame | None:
+        entry = self._entry(tok)
+        found = self._frame(tok, si, entry) if entry is not None else None
+        return found or self._joint(tok, si)
+
+    def _frame(self, tok: Token, si: int, entry: dict) -> Frame | None:
+        if self._negated(tok):
+            return None
+        status = self._status(tok)
+        if status is None:
+            return None
+        agents, counterparts, visited = self._parties(tok, entry)
+        if entry.get("requires_with") and not counterparts:
+            return None
+        parties = unique(agents + counterparts)
+        if entry.get("persons_only") and sum(a.actor_type == "person" for a in parties) < 2:
+            return None
+        if entry.get("object_is_party") and not any(a.actor_type == "person" for a in counterparts):
+            return None  # "welcomed the decision", "received a licence": no guest
+        if not any(a.actor_type == "person" for a in parties):
+            return None  # countries alone are too often what a sentence says *about* them
+        if len(parties) < 2:
+            return None
+        return Frame(sent=si, trig_start=self.base + tok.idx, trig_end=self.base + tok.idx + len(tok),
+                     mtype=entry["type"], status=status, parties=parties, visited=visited)
+
+    def _joint(self, tok: Token, si: int) -> Frame | None:
+        """Two leaders of different countries doing one thing together ("X and Y signed")."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.joint_verbs or self._negated(tok):
+            return None
+        # "X and Y signed": one subject with a conjunct, or (as the parser sometimes has it) two
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subjects or (len(subjects) < 2 and not any(c.dep_ == "conj" for c in subjects[0].children)):
+            return None
+        people = unique([a for s in subjects for a in self.actors(s) if a.actor_type == "person"])
+        codes = {a.country_code for a in people}
+        if len(people) < 2 or None in codes or len(codes) < 2:
+            return None
+        status = self._status(tok)
+        if status is None:
+            return None
+        return Frame(sent=si, trig_start=self.base + tok.idx, trig_end=self.base + tok.idx + len(tok),
+                     mtype="talks", status=status, parties=people)
+
+    def _entry(self, tok: Token) -> dict | None:
+        lemma, low = tok.lemma_.lower(), tok.text.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "compound"):
+            entry = self.lex.verbs.get(lemma)
+            if entry is None or low not in entry["forms"]:
+                return None
+            if "object" in entry and not any(c.lemma_.lower() == entry["object"] for c in tok.children):
+                return None
+            if "particle" in entry and not any(t.lower_ == entry["particle"] and t.dep_ in ("prt", "advmod", "prep")
+                                               for t in tok.subtree):
+                return None
+            if entry.get("requires_remote") and not self._remote(tok):
+                return None
+            return entry
+        if tok.pos_ in ("NOUN", "PROPN"):
+            entry = self.lex.nouns.get(lemma) or self.lex.nouns.get(low)
+            if entry is None or low not in entry["forms"]:
+                return None
+            if entry.get("requires_remote_or_with") and not (self._remote(tok) or self._with(tok)):
+                return None
+            if any(c.dep_ == "amod" and c.tag_ == "JJ" and c.ent_type_ == "ORDINAL" and c.lower_ != "first"
+                   for c in tok.children):
+                return None  # "his third meeting with ...": a count of meetings, not one of them
+            return entry
+        return None
+
+    def _remote(self, tok: Token) -> bool:
+        window = self.doc[max(0, tok.i - 4):tok.i + 5]
+        return any(t.lower_ in self.lex.remote for t in window)
+
+    def _with(self, tok: Token) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ in self.lex.counterpart_preps for c in tok.children)
+
+    def _negated(self, tok: Token) -> bool:
+        heads = [tok, tok.head] if tok.pos_ in ("NOUN", "PROPN") else [tok]
+        return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+    def _status(self, tok: Token) -> str | None:
+        """held, planned, or None for a hypothetical ("could meet", "if they meet")."""
+        chain = [tok]
+        while chain[-1].dep_ in ("xcomp", "dobj", "pobj", "prep", "conj", "acl", "nsubj", "nsubjpass") \
+                and chain[-1].head is not chain[-1] and len(chain) < 6:
+            chain.append(chain[-1].head)
+        for k, t in enumerate(chain):
+            governs = k > 0 and chain[k - 1].dep_ in ("xcomp", "dobj", "nsubjpass")  # "plans to meet", "planned talks"
+            auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & self.lex.future_aux:
+                return "planned"
+            if auxes & self.lex.soft_aux:
+                return None
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+                return None
+            if governs and t.lemma_.lower() in self.lex.hypothetical_heads:
+                return None
+            if governs and t.lemma_.lower() in self.lex.planned_heads:
+                return "planned"
+        if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return "planned" if tok.head.lemma_.lower() in self.lex.planned_heads else "held"
+        return "held"
+
+    # -- parties -----------------------------------------------------------
+    def _parties(self, tok: Token, entry: dict) -> tuple[list[Actor], list[Actor], Actor | None]:
+        preps = set(entry.get("with", self.lex.counterpart_preps))
+        agents: list[Actor] = []
+        counterparts: list[Actor] = []
+        visited = None
+        verb = tok if tok.pos_ in ("VERB", "AUX") else None
+        if verb is None:  # a trigger noun: its possessor, compounds, and the light verb's subject
+            for c in tok.children:
+                if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_):
+                    agents += self.actors(c)
+            if tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.lemma_.lower() in self.lex.light_verbs:
+                verb = tok.head
+                agents += self.subjects(verb)
+            elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+                agents += self.subjects(tok.head.head)  # "X arrived for talks with Y"
+        else:
+            agents += self.subjects(verb)
+            for c in verb.children:
+                # the small parser sometimes hangs a named object as a clause ("showed X around")
+                is_object = c.dep_ == "dobj" or (c.dep_ in ("ccomp", "xcomp") and c.pos_ == "PROPN")
+                if is_object and "object" not in entry and not entry.get("object_is_topic"):
+                    found = self.actors(c)
+                    if entry["type"] == "visit":
+                        visited = next((a for a in found if a.actor_type == "country"), visited)
+                        found = [a for a in found if a.actor_type != "country"]
+                    counterparts += found
+                elif c.dep_ == "agent":
+                    counterparts += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
+        holders = {tok, verb} - {None}
+        if verb is not None:  # "discussed trade with X": the with-phrase may hang on the object
+            holders |= {c for c in verb.children if c.dep_ == "dobj"}
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    counterparts += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
+                elif c.dep_ == "prep" and c.lower_ == "to" and entry["type"] == "visit":
+                    found = [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
+                    visited = next((a for a in found if a.actor_type == "country"), visited)
+        return agents, counterparts, visited
+
+

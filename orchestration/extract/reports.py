@@ -1,0 +1,101 @@
+"""Reported speech read from the parse: a reporting verb, its subject and its clause.
+
+"X said that C", "X warned C", "he told reporters C": the verb is one of the lexicon's
+reporting verbs (``lexicons/reporting.json``), the speaker is its subject resolved to an
+actor, and the words are its clausal complement as the parser bounds it, so no list of
+punctuation or sentence shapes decides where a report ends. A clause in quotation marks
+is a direct quotation and is left to the quotation reader, as is a verb inside one.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from .arguments import ArgumentReader
+from .nlp import parse_spans
+from .records import Statement
+from .sentences import OPEN_QUOTES
+
+LEXICON = Path(__file__).parent / "lexicons" / "reporting.json"
+_FIRST_PERSON = {"i", "we", "you", "me", "us"}
+# common nouns that name one office-holder the article has named ("the Kenyan leader said")
+_OFFICES = {"leader", "president", "premier", "minister", "chancellor", "king", "queen", "prince", "emir",
+            "sultan", "counterpart", "secretary", "monarch", "pope", "governor", "mayor"}
+_EDGE_PUNCT = " ,;:.—–-"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: frozenset[str]
+    forms: re.Pattern
+    min_words: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    forms = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, data["forms"]), key=len, reverse=True)) + r")\b")
+    return _Lexicon(verbs=frozenset(data["verbs"]), forms=forms, min_words=data["min_words"])
+
+
+def reported_speech(text: str, sents: list[tuple[int, int]], actors,
+                    taken: list[tuple[int, int]]) -> list[Statement]:
+    """Indirect statements whose words no statement in ``taken`` (start, end spans) holds."""
+    lex = lexicon()
+    wanted = [(s, e) for s, e in sents if lex.forms.search(text, s, e)]
+    out = []
+    for (start, _), doc in zip(wanted, parse_spans(text, wanted)):
+        reader = ArgumentReader(doc, start, actors)
+        for tok in doc:
+            st = _report(reader, tok, text, start)
+            if st is not None and not any(a < st.char_end and st.char_start < b for a, b in taken):
+                taken.append((st.char_start, st.char_end))
+                out.append(st)
+    return out
+
+
+def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statement | None:
+    lex = lexicon()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.verbs or _inside_quotes(verb):
+        return None
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or clause.i < verb.i and not _fronted(verb, clause):
+        return None
+    if clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None  # "emphasized that close relationship": no clause, no report
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in _FIRST_PERSON:
+        return None
+    speakers = reader.head_actor(subjects[0])
+    if not speakers or (subjects[0].pos_ == "NOUN" and subjects[0].lemma_.lower() not in _OFFICES
+                        and speakers[0].actor_type == "person"):
+        return None  # "the official said": a person the article leaves unnamed
+    words = [t for t in clause.subtree if not (t.i == clause.left_edge.i and t.dep_ == "mark")]
+    lo = base + words[0].idx
+    hi = base + words[-1].idx + len(words[-1])
+    while hi > lo and text[hi - 1] in _EDGE_PUNCT:
+        hi -= 1
+    quote = text[lo:hi]
+    opener = text[:lo].rstrip()[-1:] or quote[:1]
+    if len(quote.split()) < lex.min_words or (opener and opener in OPEN_QUOTES) or quote[0] in OPEN_QUOTES:
+        return None  # a clause that opens a quotation is the quotation reader's
+    cue_start = base + min(subjects[0].left_edge.idx, verb.idx)
+    return Statement(speaker=speakers[0], kind="indirect", quote_text=quote, char_start=lo, char_end=hi,
+                     cue=text[cue_start:base + verb.idx + len(verb)])
+
+
+def _fronted(verb: Token, clause: Token) -> bool:
+    """"C, X said": a clause before its verb is reported when a comma sets it off."""
+    return verb.i > 0 and verb.doc[clause.right_edge.i + 1:verb.i].text.strip().startswith(",")
+
+
+def _inside_quotes(tok: Token) -> bool:
+    before = tok.doc[:tok.i].text
+    return sum(before.count(q) for q in "“«") > sum(before.count(q) for q in "”»") or before.count('"') % 2 == 1

@@ -1,0 +1,98 @@
+"""Encounter frames from the parse, on sentences written for the test.
+
+Every name, country, city and wording here is absent from the corpus the rules were
+fitted on: a frame must come from grammar and the lexicon, never from a seen sentence.
+"""
+from datetime import date
+
+import pytest
+
+from orchestration.extract import encounters
+from orchestration.extract.actors import find_actors
+from orchestration.extract.meetings import extract_meetings
+from orchestration.extract.sentences import split_sentences
+
+PUBLISHED = date(2026, 3, 13)  # a Friday
+
+
+def frames_of(text: str):
+    actors = find_actors(text)
+    sents = split_sentences(text)
+    return encounters.find_frames(text, sents, actors, list(range(len(sents))))
+
+
+def parties(frame) -> set[str]:
+    return {a.name for a in frame.parties}
+
+
+def test_counterpart_named_in_apposition():
+    (f,) = frames_of("Icelandic Prime Minister Kristrún Frostadóttir met her Bhutanese counterpart "
+                     "Tshering Tobgay in Thimphu on Tuesday.")
+    assert parties(f) == {"Kristrún Frostadóttir", "Tshering Tobgay"}
+    assert (f.mtype, f.status) == ("talks", "held")
+
+
+def test_office_after_name_and_light_verb_talks():
+    (f,) = frames_of("Prime Minister Luc Frieden of Luxembourg held talks with Slovenian Prime Minister "
+                     "Robert Golob in Ljubljana.")
+    assert parties(f) == {"Luc Frieden", "Robert Golob"}
+
+
+def test_red_carpet_is_a_visit_with_the_host_country():
+    text = ("Tanzanian President Samia Suluhu Hassan arrived on Wednesday. "
+            "Liechtenstein rolled out the red carpet for the Tanzanian leader in Vaduz.")
+    frames = frames_of(text)
+    assert any(parties(f) == {"Liechtenstein", "Samia Suluhu Hassan"} and f.mtype == "visit" for f in frames)
+
+
+def test_future_auxiliary_and_planning_verbs_make_a_meeting_planned():
+    (f,) = frames_of("Luxembourg's Luc Frieden will hold talks with Robert Golob of Slovenia next week.")
+    assert f.status == "planned"
+    (g,) = frames_of("Luc Frieden of Luxembourg is scheduled to visit Slovenian Prime Minister Robert Golob.")
+    assert g.status == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "Luc Frieden of Luxembourg has long sought to meet Slovenian Prime Minister Robert Golob.",
+    "Luc Frieden of Luxembourg did not meet Slovenian Prime Minister Robert Golob.",
+    "Luc Frieden of Luxembourg could meet Slovenian Prime Minister Robert Golob if the vote passes.",
+    "It was the third meeting of Luc Frieden of Luxembourg with Robert Golob of Slovenia.",
+])
+def test_wished_negated_hypothetical_and_counted_meetings_are_no_encounter(text):
+    assert frames_of(text) == []
+
+
+def test_joint_action_of_two_leaders_of_different_countries():
+    (f,) = frames_of("Icelandic Prime Minister Kristrún Frostadóttir and Tanzanian President Samia Suluhu "
+                     "Hassan signed a fisheries accord in Dodoma on Monday.")
+    assert parties(f) == {"Kristrún Frostadóttir", "Samia Suluhu Hassan"}
+
+
+def test_the_topic_of_talks_is_no_party():
+    (f,) = frames_of("Robert Golob of Slovenia discussed Bhutan's hydropower exports with Bhutanese "
+                     "Prime Minister Tshering Tobgay.")
+    assert parties(f) == {"Robert Golob", "Tshering Tobgay"}
+
+
+def test_a_welcomed_thing_is_no_guest():
+    assert frames_of("Slovenian Prime Minister Robert Golob welcomed the decision by Bhutan.") == []
+
+
+def test_meeting_noun_in_a_fronted_phrase_takes_the_clause_subjects():
+    text = ("Icelandic Prime Minister Kristrún Frostadóttir flew to Thimphu to see Bhutanese Prime Minister "
+            "Tshering Tobgay. At their meeting on Monday, Frostadóttir and Tobgay agreed to "
+            "cooperate on glacier research.")
+    assert any(parties(f) == {"Kristrún Frostadóttir", "Tshering Tobgay"} for f in frames_of(text))
+
+
+def test_frames_reach_the_meetings_with_date_and_place():
+    text = ("Bhutanese Prime Minister Tshering Tobgay showed Icelandic Prime Minister Kristrún Frostadóttir "
+            "around Thimphu on Wednesday.")
+    (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
+    assert {a.name for a in m.participants} == {"Tshering Tobgay", "Kristrún Frostadóttir"}
+    assert m.status == "held" and m.meeting_date == date(2026, 3, 11)
+
+
+def test_only_sentences_with_a_trigger_are_parsed():
+    text = "The weather was mild. Tobgay met Frostadóttir. Markets rose."
+    assert encounters.candidate_sentences(text, split_sentences(text)) == [1]
