@@ -33,7 +33,7 @@ class ArgumentReader:
             subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             if subj:
                 return [a for s in subj for a in self.actors(s)]
-            if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
                 verb = verb.head
             else:
                 break
@@ -56,21 +56,30 @@ class ArgumentReader:
         return _entity_actor(tok) if tok.pos_ == "PROPN" else []
 
     def phrase_actors(self, tok: Token) -> list[Actor]:
-        words = [tok] + [t for c in tok.children if c.dep_ in _PHRASE_DEPS for t in c.subtree]
+        """The actor a noun phrase names: its head word's, else its apposition's ("his
+        counterpart, X"), else a name inside it; never a possessor ("a close X ally")."""
+        words = [tok] + [t for c in tok.children if c.dep_ in _PHRASE_DEPS and c.dep_ != "poss" for t in c.subtree]
+        at = self.actors_found.mention_at(self.base + tok.idx)
+        if at is not None and at.actor.actor_type == "person":
+            return [_with_country(at.actor, words)]
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            people = [m.actor for m in self._mentions(list(appos.subtree)) if m.actor.actor_type == "person"]
+            if people:
+                return [_with_country(people[0], words)]
+        if at is not None:
+            return [at.actor]
+        inner = [t for c in tok.children if c.dep_ in ("compound", "flat", "nmod", "amod") for t in c.subtree]
+        people = [m.actor for m in self._mentions(inner) if m.actor.actor_type == "person"]
+        if people:
+            return [_with_country(people[-1], words)]
+        return _entity_actor(tok) or self._group(tok)
+
+    def _mentions(self, words: list[Token]):
+        if not words:
+            return []
         lo = self.base + min(t.idx for t in words)
         hi = self.base + max(t.idx + len(t) for t in words)
-        head_at = self.base + tok.idx
-        mentions = self.actors_found.in_span(lo, hi)
-        at = self.actors_found.mention_at(head_at)
-        if at is not None and at not in mentions:
-            mentions.append(at)
-        if mentions:
-            people = [m.actor for m in mentions if m.actor.actor_type == "person"]
-            if people:
-                return [_with_country(people[-1], words)]
-            return [m.actor for m in mentions if m.char_start <= head_at < m.char_end][:1] or \
-                [mentions[-1].actor]
-        return _entity_actor(tok) or self._group(tok)
+        return self.actors_found.in_span(lo, hi)
 
     def _group(self, tok: Token) -> list[Actor]:
         """A plural party named by what unites it: "African leaders", "leaders of the Gulf states"."""

