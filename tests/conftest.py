@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "raw"
+RAW = Path(__file__).resolve().parent / "fixtures" / "seeds"  # never the user's raw/
 SEED_GOLD = Path(__file__).resolve().parent / "fixtures" / "seeds_gold"
 
 
@@ -64,7 +64,7 @@ def marts_snapshot(warehouse: Path) -> dict[str, list[tuple]]:
 
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory) -> Path:
-    """A warehouse built from a copy of raw/ (the five sample articles)."""
+    """A warehouse built from a copy of the five sample articles (tests/fixtures/seeds)."""
     base = tmp_path_factory.mktemp("seeds")
     raw = landing_folder(base, seed_paths())
     warehouse = base / "warehouse" / "communique.duckdb"
