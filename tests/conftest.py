@@ -15,6 +15,15 @@ RAW = Path(__file__).resolve().parent / "fixtures" / "seeds"  # never the user's
 SEED_GOLD = Path(__file__).resolve().parent / "fixtures" / "seeds_gold"
 
 
+def pytest_sessionstart(session) -> None:
+    """Parse the dbt project once, before any worker builds: workers then share a fresh manifest
+    instead of racing to write it."""
+    if not hasattr(session.config, "workerinput"):
+        from orchestration.dbt import dbt_project, prepare_manifest
+
+        prepare_manifest(dbt_project)
+
+
 def seed_paths() -> list[Path]:
     paths = sorted(RAW.glob("*.txt"))
     if len(paths) < 5:
