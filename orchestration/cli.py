@@ -156,8 +156,9 @@ def dev(ctx: click.Context) -> None:
     if not (home / "dagster.yaml").exists():
         shutil.copy(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
     os.environ["DAGSTER_HOME"] = str(home)
-    dg_cli = shutil.which("dg")
-    args = [dg_cli, "dev"] if dg_cli else [shutil.which("dagster") or "dagster", "dev"]
+    here = str(Path(sys.executable).parent)  # this environment's scripts, activated or not
+    dg_cli = shutil.which("dg", path=here) or shutil.which("dg")
+    args = [dg_cli, "dev"] if dg_cli else [shutil.which("dagster", path=here) or "dagster", "dev"]
     click.echo(f"DAGSTER_HOME={home}", err=True)
     os.chdir(PROJECT_ROOT)
     os.execv(args[0], args + list(ctx.args))
