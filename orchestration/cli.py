@@ -20,7 +20,8 @@ def main() -> None:
 @click.option("--raw-dir", type=click.Path(file_okay=False), help="Landing folder (COMMUNIQUE_RAW_DIR; default raw/).")
 @click.option("--warehouse", type=click.Path(dir_okay=False),
               help="Published DuckDB file (COMMUNIQUE_WAREHOUSE; default warehouse/communique.duckdb).")
-@click.option("--verbose", is_flag=True, help="Show Dagster's and dbt's own logs.")
+@click.option("--verbose", is_flag=True,
+              help="Show Dagster's and dbt's own logs (else kept in logs/build.log beside the warehouse).")
 def build(raw_dir: str | None, warehouse: str | None, verbose: bool) -> None:
     """Ingest new articles, extract facts, run dbt (models and tests), publish the marts."""
     from .config import resolve_paths
@@ -43,8 +44,10 @@ def build(raw_dir: str | None, warehouse: str | None, verbose: bool) -> None:
     with dg.DagsterInstance.ephemeral() as instance, \
             contextlib.redirect_stdout(sys.stdout if verbose else captured):
         result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False)
+    log_file = _keep_log(paths, captured.getvalue())
     if not result.success and captured.getvalue():
         click.echo(captured.getvalue()[-4000:], err=True)
+        click.echo(f"the whole log: {log_file}", err=True)
     summary = build_summary(result, paths)
     click.echo(summary)
     click.echo(f"took {time.perf_counter() - started:.1f} s", err=True)
@@ -53,6 +56,19 @@ def build(raw_dir: str | None, warehouse: str | None, verbose: bool) -> None:
         for event in failed:
             click.echo(f"step {event.step_key} failed: {event.event_specific_data.error.message.strip()}", err=True)
         raise SystemExit(1)
+
+
+def _keep_log(paths, text: str) -> Path | None:
+    """Dagster's and dbt's lines of the last build, in logs/build.log beside the warehouse."""
+    if not text:
+        return None
+    log_file = paths.warehouse.parent / "logs" / "build.log"
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        log_file.write_text(text, encoding="utf-8")
+    except OSError:
+        return None
+    return log_file
 
 
 def build_summary(result, paths) -> str:
@@ -127,6 +143,27 @@ def eval(gold_dir: str, warehouse: str | None, verbose: bool) -> None:  # noqa: 
     click.echo(format_report(report, verbose=verbose))
 
 
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def dev(ctx: click.Context) -> None:
+    """The Dagster UI, its instance kept in .dagster/ (DAGSTER_HOME) so run history survives restarts."""
+    import shutil
+
+    from .config import PROJECT_ROOT
+
+    home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster")
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        shutil.copy(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
+    os.environ["DAGSTER_HOME"] = str(home)
+    here = str(Path(sys.executable).parent)  # this environment's scripts, activated or not
+    dg_cli = shutil.which("dg", path=here) or shutil.which("dg")
+    args = [dg_cli, "dev"] if dg_cli else [shutil.which("dagster", path=here) or "dagster", "dev"]
+    click.echo(f"DAGSTER_HOME={home}", err=True)
+    os.chdir(PROJECT_ROOT)
+    os.execv(args[0], args + list(ctx.args))
+
+
 @main.command()
 def seeds() -> None:
     """Regenerate the reference seeds (countries, currencies) from their packages."""
@@ -155,8 +192,9 @@ def publish(dsn: str, warehouse: str | None, reader_role: str, reader_password: 
 
     paths = resolve_paths(None, warehouse)
     try:
-        counts = publish_to_postgres(paths.warehouse, dsn, reader_role=reader_role,
-                                     reader_password=reader_password, log=lambda m: click.echo(m, err=True))
+        # the tables are listed once, below; the log says only what is worth waiting for
+        counts = publish_to_postgres(paths.warehouse, dsn, reader_role=reader_role, reader_password=reader_password,
+                                     log=lambda m: None if m.startswith("loaded ") else click.echo(m, err=True))
     except (FileNotFoundError, TimeoutError, psycopg.OperationalError) as exc:
         raise click.ClickException(str(exc).strip()) from exc
     for table, n in counts.items():

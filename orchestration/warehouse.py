@@ -42,13 +42,14 @@ RAW_TABLES: dict[str, dict[str, pl.DataType]] = {
         "speaker_type": pl.String, "speaker_country": pl.String, "speaker_role": pl.String,
         "statement_kind": pl.String, "quote_text": pl.String, "cue": pl.String,
         "cited_by": pl.String, "statement_date": pl.Date, "char_start": pl.Int32,
-        "char_end": pl.Int32,
+        "char_end": pl.Int32, "evidence": pl.String,
     },
     "meetings": {
         "document_id": pl.String, "meeting_index": pl.Int32, "status": pl.String,
         "meeting_type": pl.String, "meeting_date": pl.Date, "date_precision": pl.String,
         "date_text": pl.String, "location": pl.String, "evidence": pl.String,
         "char_start": pl.Int32, "char_end": pl.Int32, "date_hint": pl.String, "location_country": pl.String,
+        "location_country_code": pl.String, "latitude": pl.Float64, "longitude": pl.Float64,
     },
     "meeting_participants": {
         "document_id": pl.String, "meeting_index": pl.Int32, "participant_index": pl.Int32,
@@ -58,6 +59,8 @@ RAW_TABLES: dict[str, dict[str, pl.DataType]] = {
         "document_id": pl.String, "figure_index": pl.Int32, "value": pl.Float64,
         "unit": pl.String, "raw_text": pl.String, "measure": pl.String, "period": pl.String,
         "source": pl.String, "countries": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
+        "figure_kind": pl.String, "measure_category": pl.String, "from_country": pl.String,
+        "to_country": pl.String, "conversion_of_index": pl.Int32, "evidence": pl.String,
     },
 }
 PUBLISHED_STORAGE_VERSION = "v1.2.0"

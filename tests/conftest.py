@@ -11,8 +11,17 @@ import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "raw"
+RAW = Path(__file__).resolve().parent / "fixtures" / "seeds"  # never the user's raw/
 SEED_GOLD = Path(__file__).resolve().parent / "fixtures" / "seeds_gold"
+
+
+def pytest_sessionstart(session) -> None:
+    """Parse the dbt project once, before any worker builds: workers then share a fresh manifest
+    instead of racing to write it."""
+    if not hasattr(session.config, "workerinput"):
+        from orchestration.dbt import dbt_project, prepare_manifest
+
+        prepare_manifest(dbt_project)
 
 
 def seed_paths() -> list[Path]:
@@ -64,7 +73,7 @@ def marts_snapshot(warehouse: Path) -> dict[str, list[tuple]]:
 
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory) -> Path:
-    """A warehouse built from a copy of raw/ (the five sample articles)."""
+    """A warehouse built from a copy of the five sample articles (tests/fixtures/seeds)."""
     base = tmp_path_factory.mktemp("seeds")
     raw = landing_folder(base, seed_paths())
     warehouse = base / "warehouse" / "communique.duckdb"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from orchestration.extract.actors import find_actors
 
-RAW = Path(__file__).resolve().parents[1] / "raw"
+RAW = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 def people(doc):

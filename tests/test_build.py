@@ -11,16 +11,17 @@ from conftest import ROOT, build_command, landing_folder, marts_snapshot, run_bu
 
 CONTRACT = {
     "dim_documents": ["document_id", "file_name", "title", "source", "url", "dateline", "published_date",
-                      "word_count"],
+                      "word_count", "body_text"],
     "dim_actors": ["actor_id", "name", "actor_type", "country_code", "role"],
     "fct_meetings": ["meeting_id", "meeting_date", "date_precision", "status", "meeting_type", "location",
-                     "source_count"],
+                     "source_count", "location_country_code", "latitude", "longitude"],
     "bridge_meeting_participants": ["meeting_id", "actor_id"],
     "bridge_meeting_documents": ["meeting_id", "document_id", "evidence"],
     "fct_statements": ["statement_id", "document_id", "speaker_actor_id", "speaker_name", "statement_kind",
-                       "quote_text", "statement_date", "cited_by", "char_start", "char_end"],
+                       "quote_text", "statement_date", "cited_by", "evidence", "char_start", "char_end"],
     "fct_trade_figures": ["figure_id", "document_id", "value", "unit", "raw_text", "measure", "period",
-                          "source", "char_start", "char_end"],
+                          "source", "figure_kind", "measure_category", "from_country_code", "to_country_code",
+                          "evidence", "char_start", "char_end"],
 }
 
 
@@ -54,15 +55,35 @@ def test_seeds_build_has_facts_of_every_kind(seeds_build):
 
 
 def test_every_fact_points_back_to_its_words(seeds_build):
-    texts = dict(_query(seeds_build.with_name("communique.work.duckdb"),
-                        "select document_id, body_text from raw.documents"))
-    for doc_id, raw_text, start, end in _query(
-            seeds_build, "select document_id, raw_text, char_start, char_end from marts.fct_trade_figures"):
-        assert texts[doc_id][start:end] == raw_text
-    for doc_id, quote, start, end in _query(
-            seeds_build, "select document_id, quote_text, char_start, char_end from marts.fct_statements"):
-        span = texts[doc_id][start:end]
-        assert quote.split()[0] in span, (quote, span)
+    """The published body_text is what the offsets point into: each slices its own words out,
+    and each fact's evidence is a sentence of its article that holds those words."""
+    texts = dict(_query(seeds_build, "select document_id, body_text from marts.dim_documents"))
+    figures = _query(seeds_build, "select document_id, raw_text, char_start, char_end, evidence "
+                                  "from marts.fct_trade_figures")
+    statements = _query(seeds_build, "select document_id, quote_text, char_start, char_end, evidence "
+                                     "from marts.fct_statements")
+    assert figures and statements
+    for doc_id, words, start, end, evidence in figures + statements:
+        assert texts[doc_id][start:end] == words
+        assert words in evidence and evidence in texts[doc_id], (words, evidence)
+
+
+def test_figures_say_what_they_are_and_between_whom(seeds_build):
+    rows = _query(seeds_build, "select raw_text, figure_kind, measure_category, from_country_code, to_country_code "
+                               "from marts.fct_trade_figures")
+    kinds = {r[1] for r in rows}
+    assert kinds <= {"reported", "target", "forecast", "estimate"} and "reported" in kinds
+    assert ("$240 billion", "reported", "trade", "CHN", "RUS") in rows
+    assert all(r[2] != "other" for r in rows if r[0] == "$240 billion")
+
+
+def test_meetings_are_placed_on_the_map(seeds_build):
+    rows = _query(seeds_build, "select location, location_country_code, latitude, longitude from marts.fct_meetings")
+    placed = {r[0]: r[1:] for r in rows if r[2] is not None}
+    assert placed, rows
+    for location, (code, lat, lon) in placed.items():
+        assert code and -90 <= lat <= 90 and -180 <= lon <= 180, location
+    assert all(r[2] is None and r[3] is None for r in rows if r[0] is None)
 
 
 def test_summary_reports_files_documents_facts_and_tests(seeds_build):

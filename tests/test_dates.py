@@ -6,7 +6,7 @@ import pytest
 
 from orchestration.extract.dates import DateMention, find_dates, resolve_date
 
-RAW = Path(__file__).resolve().parents[1] / "raw"
+RAW = Path(__file__).resolve().parent / "fixtures" / "seeds"
 PUB = date(2022, 9, 20)  # a Tuesday
 
 

@@ -6,6 +6,9 @@ import pytest
 
 from conftest import run_build
 
+# its module-scoped fixture is built once, on one worker
+pytestmark = pytest.mark.xdist_group("dedup_reports")
+
 
 def _meetings(warehouse) -> dict[str, tuple]:
     """file name -> (meeting_id, meeting_type, status, meeting_date, source_count) of its meetings."""

@@ -41,3 +41,49 @@ def test_every_writer_shares_one_pool():
     for key in ("raw/documents", "raw/statements", "marts/fct_meetings", "published_warehouse"):
         node = graph.get(dg.AssetKey.from_user_string(key))
         assert node.assets_def.op.pool == "duckdb_writer", key
+
+
+def test_sensor_starts_no_run_while_the_warehouse_holds_the_folder(seeds_build, tmp_path, monkeypatch):
+    """At every UI start the sensor has no cursor: it must not rebuild a folder already built."""
+    from orchestration.defs.sensors import raw_folder_sensor
+
+    monkeypatch.delenv("COMMUNIQUE_WORK_DB", raising=False)
+    monkeypatch.setenv("COMMUNIQUE_RAW_DIR", str(seeds_build.parent.parent / "raw"))
+    monkeypatch.setenv("COMMUNIQUE_WAREHOUSE", str(seeds_build))
+    result = raw_folder_sensor(dg.build_sensor_context())
+    assert isinstance(result, dg.SkipReason), result
+
+    landing = tmp_path / "raw"
+    landing.mkdir()
+    (landing / "new.txt").write_text("An article that no build has read yet.")
+    monkeypatch.setenv("COMMUNIQUE_RAW_DIR", str(landing))
+    monkeypatch.delenv("COMMUNIQUE_WORK_DB", raising=False)
+    assert isinstance(raw_folder_sensor(dg.build_sensor_context()), dg.RunRequest)
+
+
+def test_catalog_descriptions_are_words_not_sql():
+    """Every dbt asset and check says what it is; no raw SQL is pasted into the catalog."""
+    graph = defs.resolve_asset_graph()
+    dbt_keys = [k for k in graph.get_all_asset_keys()
+                if k.path[0] in ("staging", "intermediate", "marts", "reporting")]
+    assert dbt_keys
+    for key in dbt_keys:
+        description = graph.get(key).description or ""
+        assert description and "Raw SQL" not in description and "select " not in description.lower(), key
+    checks = {key: graph.get_check_spec(key).description for key in graph.asset_check_keys}
+    assert checks
+    for key, description in checks.items():
+        assert description and "select " not in description.lower(), key
+    marts = [d for key, d in checks.items() if key.asset_key.path[0] == "marts"]
+    assert any("body_text[char_start:char_end]" in d for d in marts)
+    assert any(d == "fct_trade_figures.figure_kind is one of: reported, target, forecast, estimate" for d in marts)
+
+
+def test_every_mart_column_is_described():
+    import yaml
+
+    from conftest import ROOT
+
+    models = yaml.safe_load((ROOT / "dbt_project" / "models" / "marts" / "_marts__models.yml").read_text())["models"]
+    missing = [f"{m['name']}.{c['name']}" for m in models for c in m["columns"] if not c.get("description")]
+    assert missing == []

@@ -9,7 +9,7 @@ import pytest
 from orchestration.extract.figures import extract_figures
 from orchestration.extract.records import Figure
 
-RAW = Path(__file__).resolve().parents[1] / "raw"
+RAW = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 def article(name: str) -> tuple[str, date | None]:

@@ -6,7 +6,7 @@ from orchestration.extract.actors import find_actors
 from orchestration.extract.meetings import extract_meetings
 from orchestration.extract.text import clean_document
 
-RAW = Path(__file__).resolve().parents[1] / "raw"
+RAW = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 def meetings_of(text: str, published=None, dateline=None):

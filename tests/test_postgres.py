@@ -32,6 +32,9 @@ from orchestration.serve.postgres import (
     redact_dsn,
 )
 
+# its module-scoped fixture is built once, on one worker
+pytestmark = pytest.mark.xdist_group("postgres")
+
 ROOT = Path(__file__).resolve().parent.parent
 READER = "communique_reader"
 READER_PW = "reader-secret"

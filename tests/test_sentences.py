@@ -3,7 +3,7 @@ from pathlib import Path
 
 from orchestration.extract.sentences import paragraphs, sentence_at, split_sentences
 
-RAW = Path(__file__).resolve().parents[1] / "raw"
+RAW = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 def sents(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from conftest import seed_text
 from orchestration.extract.actors import find_actors
 from orchestration.extract.statements import extract_statements, find_quotes
 
-RAW = Path(__file__).resolve().parents[1] / "raw"
+RAW = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 def run(text, published=None):

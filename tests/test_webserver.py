@@ -27,6 +27,9 @@ import pytest
 from browser import dump_dom, screenshot, visible_text
 from conftest import ROOT, seed_paths
 
+# its module-scoped fixture is built once, on one worker
+pytestmark = pytest.mark.xdist_group("dagster_dev")
+
 STARTUP_S = 180
 RUN_S = 300
 MARTS = ("dim_documents", "dim_actors", "fct_meetings", "bridge_meeting_participants",

@@ -14,8 +14,9 @@ from ..serve.report import build_report
     owners=["team:communique"],
 )
 def html_report(context: dg.AssetExecutionContext, communique: CommuniqueWarehouse) -> dg.MaterializeResult:
-    """warehouse/report/index.html: meetings over time, trade figures with sources, the actor
-    network and top speakers; works offline. Reads the published file only (no writer pool)."""
+    """warehouse/report/index.html, to explore offline: filters by pair, actor, type and dates; a
+    per-pair timeline, a map, figures by category, drill-down to the sentences; the actor network
+    and top speakers. Reads the published file only (no writer pool)."""
     paths = communique.paths()
     report = build_report(paths.warehouse, paths.report_dir)
     context.log.info(f"wrote {report.path} ({report.charts} charts)")

@@ -33,6 +33,43 @@ class CommuniqueTranslator(DagsterDbtTranslator):
         spec = super().get_asset_spec(manifest, unique_id, project)
         return dg.apply_freshness_policy(spec, MARTS_FRESHNESS) if spec.group_name == "marts" else spec
 
+    def get_description(self, dbt_resource_props: Mapping[str, Any]) -> str:
+        """The model's own description; its SQL is one click away in the code, not in the catalog."""
+        return (dbt_resource_props.get("description") or "").strip() or \
+            f"dbt {dbt_resource_props['resource_type']} {dbt_resource_props['name']}"
+
+    def get_asset_check_spec(self, asset_spec: dg.AssetSpec, manifest: Mapping[str, Any], unique_id: str,
+                             project) -> dg.AssetCheckSpec | None:
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        if spec is None or spec.description:
+            return spec
+        test = manifest["nodes"].get(unique_id, {})
+        return spec._replace(description=describe_test(test, asset_spec.key.path[-1]))
+
+
+def describe_test(test: Mapping[str, Any], model: str) -> str:
+    """A dbt test in words, for the check's description in the catalog: what must hold, on what."""
+    meta = test.get("test_metadata") or {}
+    kwargs = meta.get("kwargs") or {}
+    column = kwargs.get("column_name") or test.get("column_name")
+    where = f"{model}.{column}" if column else model
+    name = meta.get("name") or test.get("name", "test")
+    if test.get("description"):
+        return test["description"]
+    args = {k: v for k, v in kwargs.items() if k not in ("column_name", "model")}
+    phrases = {
+        "not_null": f"{where} is never null",
+        "unique": f"{where} is unique",
+        "accepted_values": f"{where} is one of: {', '.join(map(str, args.get('values', [])))}",
+        "relationships": f"every {where} exists in {str(args.get('to', '')).replace('ref(', '').rstrip(')')}"
+                         f".{args.get('field', '')}",
+        "unique_combination": f"rows of {model} are unique over ({', '.join(args.get('columns', []))})",
+        "offsets_slice_text": f"body_text[char_start:char_end] of each {model} row is exactly its "
+                              f"{args.get('text_column', 'text')}",
+        "expression_is_true": f"every row of {model} satisfies: {args.get('expression', '')}",
+    }
+    return phrases.get(name, f"dbt test {name} on {where}")
+
 
 @dbt_assets(
     manifest=prepare_manifest(dbt_project),

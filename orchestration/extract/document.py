@@ -4,9 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 from .actors import find_actors
+from .evidence import Sentences, align
 from .figures import extract_figures
 from .meetings import extract_meetings
-from .records import Actor
+from .records import Actor, Figure, Statement
+from .reference import place_point
 from .relevance import is_international
 from .statements import extract_statements
 
@@ -18,6 +20,36 @@ def _actor_cols(actor: Actor | None, prefix: str) -> dict:
         f"{prefix}country": actor.country_code if actor else None,
         f"{prefix}role": actor.role if actor else None,
     }
+
+
+def _statement_row(i: int, s: Statement, sentences: Sentences) -> dict:
+    """A statement's row, its offsets settled on its quote and its sentence(s) with the attribution."""
+    speaker = _actor_cols(s.speaker, "speaker_")
+    quote, start, end = align(sentences.text, s.quote_text, s.char_start, s.char_end)
+    return {"statement_index": i, "speaker_name": speaker["speaker_name"],
+            "speaker_type": speaker["speaker_type"], "speaker_country": speaker["speaker_country"],
+            "speaker_role": speaker["speaker_role"], "statement_kind": s.kind,
+            "quote_text": quote, "cue": s.cue, "cited_by": s.cited_by,
+            "statement_date": s.statement_date, "char_start": start, "char_end": end,
+            "evidence": sentences.around(start, end, also=s.cue)}
+
+
+def _figure_row(i: int, f: Figure, sentences: Sentences) -> dict:
+    raw, start, end = align(sentences.text, f.raw_text, f.char_start, f.char_end)
+    return {"figure_index": i, "value": f.value, "unit": f.unit, "raw_text": raw,
+            "measure": f.measure, "period": f.period, "source": f.source,
+            "countries": ",".join(f.countries) or None, "char_start": start, "char_end": end,
+            "figure_kind": f.figure_kind, "measure_category": f.measure_category,
+            "from_country": f.from_country, "to_country": f.to_country,
+            "conversion_of_index": f.conversion_of, "evidence": sentences.around(start, end)}
+
+
+def _place_cols(location: str | None, country: str | None) -> dict:
+    """Where a meeting place lies, from reference data (the city, else the country's capital)."""
+    point = place_point(location, country)
+    if point is None:
+        return {"location_country_code": country, "latitude": None, "longitude": None}
+    return {"location_country_code": point[0], "latitude": point[1], "longitude": point[2]}
 
 
 TABLES = ("actor_mentions", "statements", "meetings", "meeting_participants", "figures")
@@ -38,16 +70,9 @@ def extract_document(text: str, published_date: date | None,
          "char_start": m.char_start, "char_end": m.char_end}
         for i, m in enumerate(actors.mentions)]
 
-    statements = []
-    for i, s in enumerate(extract_statements(text, actors, published_date)):
-        speaker = _actor_cols(s.speaker, "speaker_")
-        statements.append({
-            "statement_index": i, "speaker_name": speaker["speaker_name"],
-            "speaker_type": speaker["speaker_type"], "speaker_country": speaker["speaker_country"],
-            "speaker_role": speaker["speaker_role"], "statement_kind": s.kind,
-            "quote_text": s.quote_text, "cue": s.cue, "cited_by": s.cited_by,
-            "statement_date": s.statement_date,
-            "char_start": s.char_start, "char_end": s.char_end})
+    sentences = Sentences(text)
+    statements = [_statement_row(i, s, sentences)
+                  for i, s in enumerate(extract_statements(text, actors, published_date))]
 
     meetings, participants = [], []
     for i, m in enumerate(extract_meetings(text, actors, published_date, dateline)):
@@ -56,17 +81,14 @@ def extract_document(text: str, published_date: date | None,
             "meeting_date": m.meeting_date, "date_precision": m.date_precision,
             "date_text": m.date_text, "date_hint": m.date_hint, "location": m.location,
             "location_country": m.location_country, "evidence": m.evidence,
-            "char_start": m.char_start, "char_end": m.char_end})
+            "char_start": m.char_start, "char_end": m.char_end, **_place_cols(m.location, m.location_country)})
         for j, p in enumerate(m.participants):
             participants.append({
                 "meeting_index": i, "participant_index": j, "name": p.name,
                 "actor_type": p.actor_type, "country_code": p.country_code, "role": p.role})
 
-    figures = [
-        {"figure_index": i, "value": f.value, "unit": f.unit, "raw_text": f.raw_text,
-         "measure": f.measure, "period": f.period, "source": f.source,
-         "countries": ",".join(f.countries) or None, "char_start": f.char_start, "char_end": f.char_end}
-        for i, f in enumerate(extract_figures(text, published_date, actors=actors))]
+    figures = [_figure_row(i, f, sentences)
+               for i, f in enumerate(extract_figures(text, published_date, actors=actors))]
 
     return True, {"actor_mentions": mentions, "statements": statements, "meetings": meetings,
                   "meeting_participants": participants, "figures": figures}

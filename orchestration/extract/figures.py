@@ -43,11 +43,10 @@ from decimal import Decimal
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from orchestration.extract import reference
+from orchestration.extract import figure_meaning, reference
 from orchestration.extract.records import Figure
 from orchestration.extract.sentences import split_sentences
 
-from orchestration.extract.reference import capital_country as _capital_country
 from orchestration.extract.reference import country_for as _country_for
 from orchestration.extract.reference import currency_for as _currency_for
 
@@ -1677,31 +1676,8 @@ def _fiscal_period(marker: str, pub: date | None, codes: list[str]) -> str | Non
 
 
 def _countries(measure: str) -> list[str]:
-    out: list[str] = []
-    tokens = re.findall(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*", measure.replace("-", " "))
-    for tok in tokens:
-        words = tok.split()
-        i = 0
-        while i < len(words):
-            hit = None
-            for n in (3, 2, 1):
-                if i + n <= len(words):
-                    cand = " ".join(words[i:i + n]).removesuffix("'s").removesuffix("’s")
-                    c = _country_for(cand)
-                    if c is not None:
-                        hit = (c.alpha3, n)
-                        break
-                    code = _capital_country(cand)
-                    if code:  # "trade with Beijing"
-                        hit = (code, n)
-                        break
-            if hit:
-                if hit[0] not in out:
-                    out.append(hit[0])
-                i += hit[1]
-            else:
-                i += 1
-    return out
+    """Alpha-3 codes of the countries a phrase names, by name, demonym or capital, in order."""
+    return [code for code, _ in figure_meaning.codes_with_places(measure)]
 
 
 # ----------------------------------------------------------------- main entry
@@ -1805,7 +1781,9 @@ def extract_figures(text: str, published_date: date | None = None, actors=None) 
     # the same figure stated again later (same value, unit and period): report it once
     out: list[Figure] = []
     seen: list[_Fig] = []
-    for f in figs:
+    position: dict[int, int] = {}  # index in figs -> index in out
+    pair = figure_meaning.article_pair(text)
+    for fi, f in enumerate(figs):
         dup = False
         for g in seen:
             gp, fp = g.period_value or "", f.period_value or ""
@@ -1824,7 +1802,27 @@ def extract_figures(text: str, published_date: date | None = None, actors=None) 
             codes = _countries(f.source or "") + _countries(f.measure or "") + _countries(sent_text)
             f.period_value = _fiscal_period(f.period_value, published_date, codes)
         raw = text[f.raw_start:f.end].strip()
-        out.append(Figure(value=f.value, unit=f.unit, raw_text=raw, char_start=f.raw_start,
-                          char_end=f.end, measure=f.measure, period=f.period_value,
-                          source=f.source, countries=_countries(f.measure or "")))
+        position[fi] = len(out)
+        out.append(_figure(text, f, raw, figs[fi - 1] if fi else None, sents[f.sentence], pair,
+                           position.get(f.conversion_of) if f.conversion_of is not None else None))
     return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|and|-|–)\s*", re.I)
+
+
+def _figure(text: str, f: _Fig, raw: str, before: _Fig | None, sent: tuple[int, int],
+            pair: tuple[str, str] | None, conversion_of: int | None) -> Figure:
+    """The public record of one figure, with what kind of figure it is and between which countries."""
+    start = f.raw_start + (len(text[f.raw_start:f.end]) - len(text[f.raw_start:f.end].lstrip()))
+    floor = sent[0]
+    if before is not None and before.sentence == f.sentence and not _RANGE_GAP.fullmatch(text[before.end:f.raw_start]):
+        floor = before.end  # a cue before the figure before is that figure's ('from 10 to 12 bcm' is one)
+    category = figure_meaning.measure_category(f.measure, text[sent[0]:sent[1]])
+    origin, recipient = figure_meaning.countries(f.measure, category, pair)
+    return Figure(value=f.value, unit=f.unit, raw_text=raw, char_start=start, char_end=start + len(raw),
+                  measure=f.measure, period=f.period_value, source=f.source,
+                  countries=_countries(f.measure or ""),
+                  figure_kind=figure_meaning.figure_kind(text, f.raw_start, f.end, floor),
+                  measure_category=category, from_country=origin, to_country=recipient,
+                  conversion_of=conversion_of)

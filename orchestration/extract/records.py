@@ -69,6 +69,11 @@ class Figure:
     period: str | None = None  # "2023", "2024-Q1", "2025-H1", "2024-05"
     source: str | None = None  # who the article credits
     countries: list[str] = field(default_factory=list)  # ISO alpha-3 codes concerned
+    figure_kind: str = "reported"  # reported | target | forecast | estimate
+    measure_category: str = "other"  # trade, exports, imports, ... (figure_meaning.CATEGORIES)
+    from_country: str | None = None  # a flow's origin, or the first of a pair (alphabetical)
+    to_country: str | None = None  # a flow's recipient, or the second of a pair
+    conversion_of: int | None = None  # index of the figure this one restates in another currency
 
 
 def as_row(record) -> dict:

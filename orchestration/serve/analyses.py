@@ -100,14 +100,17 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     ),
     Analysis(
         name="trade_figures_by_measure_period",
-        description="Trade figures by measure and period, with the spread where sources report different "
-                    "numbers for the same measure, unit and period.",
+        description="Trade figures by measure category, countries, kind (reported, target, forecast, estimate) "
+                    "and period, with the spread where sources report different numbers for the same thing; "
+                    "sources_disagree when they differ by more than 2%.",
         table="reporting.rpt_trade_figures_by_measure_period",
-        columns=("measure_key", "unit", "period", "countries", "reports", "distinct_values", "min_value",
-                 "max_value", "spread", "values_list", "sources_list"),
-        order_by="sources_disagree desc, period desc nulls last, measure_key, unit",
-        search_columns=("measure_key", "measures_list"),
-        search_help="measure contains WORD",
+        columns=("measure_category", "from_country_code", "to_country_code", "figure_kind", "unit", "period",
+                 "reports", "distinct_values", "min_value", "max_value", "spread_pct", "sources_disagree",
+                 "values_by_source"),
+        order_by="sources_disagree desc, period desc nulls last, measure_category, countries nulls last, "
+                 "figure_kind, unit",
+        search_columns=("measure_category", "measures_list"),
+        search_help="category or measure contains WORD",
         pair_filter="countries",
     ),
     Analysis(

@@ -1,18 +1,20 @@
-"""The HTML report: four charts over the published warehouse, readable offline.
+"""The HTML report: an offline page to explore the published warehouse.
 
 `build_report(warehouse_file, out_dir)` reads the published DuckDB file read-only and
 writes `out_dir/index.html` (by default `report/index.html` beside the published file):
 
-- meetings per month, stacked by type, planned meetings hatched   (marts.fct_meetings)
-- trade figures by period, one panel per unit, hover shows the source and the raw text
-                                                                  (marts.fct_trade_figures)
-- the actor network: who meets whom, nodes and edges sized by the number of meetings
-                                                                  (marts.bridge_meeting_participants)
-- top speakers by number of statements, direct and indirect       (marts.fct_statements)
+- filters: country pair, actor, meeting type, date range (kept in the URL's fragment)
+- meetings on a timeline, one row per country pair; a meeting dated only to a month or a
+  year is a band over that month or year, not a point on its first day   (marts.fct_meetings)
+- undated and year-only meetings, listed
+- meetings on a map (country outlines inlined, no tiles)                 (fct_meetings.latitude/longitude)
+- trade figures, one panel per measure category and unit, marked by kind (marts.fct_trade_figures)
+- a click on any point opens the sentences that report it and their articles
+- the actor network and the top speakers (drawn here, in Python)
 
-The plotly.js bundle is inlined once, so the page needs no network. An empty warehouse (or
-one without marts) gives a page that says so for each chart instead of failing.
-Plain Python: no Dagster here.
+plotly.js is inlined once and the data travels in the page, so it needs no network. An
+empty warehouse (or one without marts) gives a page that says so instead of failing.
+Plain Python plus the page's script (explorer.js): no Dagster here.
 """
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ from pathlib import Path
 
 import duckdb
 
+from . import explorer
+
 MARTS = ("dim_documents", "dim_actors", "fct_meetings", "bridge_meeting_participants",
          "bridge_meeting_documents", "fct_statements", "fct_trade_figures")
 MEETING_TYPES = ("talks", "visit", "summit", "call", "other")
@@ -35,9 +39,7 @@ TYPE_COLORS = {"talks": "#1f77b4", "visit": "#ff7f0e", "summit": "#2ca02c", "cal
 ACTOR_COLORS = {"person": "#1f77b4", "organization": "#2ca02c", "country": "#d62728"}
 MAX_NETWORK_NODES = 40
 MAX_SPEAKERS = 15
-MAX_UNIT_PANELS = 4
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
-MONTH_BAR_MS = 26 * 24 * 3600 * 1000  # a month's bar on a date axis, however sparse the months
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Chart:
     source: str
     figure: object | None = None
     empty_message: str = ""
+    drawn_in_page: bool = False  # drawn by the page's script from the data, not by plotly here
     notes: list[str] = field(default_factory=list)
 
 
@@ -80,17 +83,28 @@ def build_report(warehouse_file: str | Path, out_dir: str | Path | None = None) 
         q = _Query(con, present)
         counts = {t: q.count(t) for t in ("dim_documents", "fct_meetings", "fct_statements",
                                           "fct_trade_figures", "dim_actors")}
-        charts = [_meetings_chart(q), _figures_chart(q), _network_chart(q), _speakers_chart(q)]
+        charts = [_explorer_chart("timeline", "Meetings over time, by country pair", counts["fct_meetings"],
+                                  "Source: marts.fct_meetings with bridge_meeting_participants and dim_actors "
+                                  "(the countries of the participants), one row per real meeting.", "No meetings yet."),
+                  _explorer_chart("map", "Where they met", counts["fct_meetings"],
+                                  "Source: marts.fct_meetings (location, latitude, longitude); outlines: countryinfo.",
+                                  "No meetings yet."),
+                  _explorer_chart("figures", "Trade figures by measure, with their sources", counts["fct_trade_figures"],
+                                  "Source: marts.fct_trade_figures (value, unit, period, figure_kind, "
+                                  "measure_category, countries, evidence) joined to marts.dim_documents.",
+                                  "No trade figures yet."),
+                  _network_chart(q), _speakers_chart(q)]
+        data = explorer.page_data(q)
     finally:
         con.close()
 
-    page = _page(charts, counts, built_at, warehouse_file)
+    page = _page(charts, counts, built_at, warehouse_file, data)
     out.mkdir(parents=True, exist_ok=True)
     target = out / "index.html"
     tmp = out / f".index.html.{os.getpid()}.tmp"
     tmp.write_text(page, encoding="utf-8")
     os.replace(tmp, target)  # a browser never sees half a page
-    return Report(path=target, charts=sum(1 for c in charts if c.figure is not None),
+    return Report(path=target, charts=sum(1 for c in charts if c.figure is not None or c.drawn_in_page),
                   sections=[c.key for c in charts], counts=counts, warehouse_built_at=built_at)
 
 
@@ -110,118 +124,24 @@ class _Query:
         return self.con.execute(sql).fetchall() if self.has(*tables) else []
 
 
-# --- meetings over time ---------------------------------------------------------------
-
-def _meetings_chart(q: _Query) -> Chart:
-    import plotly.graph_objects as go
-
-    chart = Chart("meetings", "Meetings over time",
-                  "Source: marts.fct_meetings (meeting_date, meeting_type, status), one row per real meeting.")
-    rows = q.rows("""
-        select strftime(date_trunc('month', meeting_date), '%Y-%m-01') as month,
-               coalesce(meeting_type, 'other') as meeting_type, status, count(*) as n
-        from marts.fct_meetings where meeting_date is not null
-        group by all order by month""", "fct_meetings")
-    undated = q.rows("select count(*) from marts.fct_meetings where meeting_date is null",
-                     "fct_meetings")
-    undated_n = undated[0][0] if undated else 0
-    if not rows:
-        chart.empty_message = ("No meetings yet." if undated_n == 0 else
-                               f"No dated meetings yet ({undated_n} meeting(s) without a known date).")
-        return chart
-    fig = go.Figure()
-    types = [t for t in MEETING_TYPES if any(r[1] == t for r in rows)] + \
-        sorted({r[1] for r in rows} - set(MEETING_TYPES))
-    for status in ("held", "planned"):
-        for mtype in types:
-            points = [(r[0], r[3]) for r in rows if r[1] == mtype and r[2] == status]
-            if not points:
-                continue
-            fig.add_trace(go.Bar(
-                x=[p[0] for p in points], y=[p[1] for p in points],
-                name=f"{mtype} ({status})", legendgroup=mtype,
-                marker={"color": TYPE_COLORS.get(mtype, "#17becf"),
-                        "pattern": {"shape": "/" if status == "planned" else ""}},
-                xperiod="M1", xperiodalignment="middle", width=MONTH_BAR_MS,
-                hovertemplate=f"%{{x|%B %Y}}: %{{y}} {mtype} ({status})<extra></extra>"))
-    fig.update_layout(barmode="stack", height=380, template="plotly_white", showlegend=True,
-                      margin={"l": 50, "r": 20, "t": 20, "b": 40},
-                      xaxis={"type": "date", "title": "month"},
-                      yaxis={"title": "meetings", "dtick": 1 if max(r[3] for r in rows) < 8 else None},
-                      legend={"title": "type (status)"})
-    chart.figure = fig
-    total = sum(r[3] for r in rows)
-    chart.notes.append(f"{total} dated meeting(s); planned meetings are hatched."
-                       + (f" {undated_n} meeting(s) without a known date are not shown." if undated_n else ""))
-    return chart
+def _explorer_chart(key: str, title: str, rows: int, source: str, empty: str) -> Chart:
+    return Chart(key, title, source, empty_message="" if rows else empty, drawn_in_page=rows > 0)
 
 
-# --- trade figures by period ------------------------------------------------------------
-
-def _scale(values: list[float]) -> tuple[float, str]:
-    top = max(abs(v) for v in values)
-    for factor, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if top >= factor:
-            return factor, word
-    return 1.0, ""
-
-
-def _period_key(period: str | None) -> tuple:
-    return (period is None, period or "")
-
-
-def _figures_chart(q: _Query) -> Chart:
-    import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
-
-    chart = Chart("figures", "Trade figures by period, with their sources",
-                  "Source: marts.fct_trade_figures (value, unit, period, measure, source, raw_text) "
-                  "joined to marts.dim_documents for the article.")
-    rows = q.rows("""
-        select f.unit, f.period, f.value, f.raw_text, f.measure, f.source,
-               coalesce(d.title, d.file_name) as article
-        from marts.fct_trade_figures f left join marts.dim_documents d using (document_id)
-        order by f.unit, f.period nulls last, f.value""", "fct_trade_figures", "dim_documents")
-    if not rows:
-        chart.empty_message = "No trade figures yet."
-        return chart
-    by_unit: dict[str, list[tuple]] = defaultdict(list)
-    for r in rows:
-        by_unit[r[0]].append(r)
-    units = sorted(by_unit, key=lambda u: (-len(by_unit[u]), u))
-    shown, hidden = units[:MAX_UNIT_PANELS], units[MAX_UNIT_PANELS:]
-    fig = make_subplots(rows=len(shown), cols=1, vertical_spacing=0.22 / max(len(shown), 1) + 0.04,
-                        subplot_titles=[f"{u} ({len(by_unit[u])} figure(s))" for u in shown])
-    for i, unit in enumerate(shown, start=1):
-        items = by_unit[unit]
-        factor, word = _scale([r[2] for r in items])
-        periods = sorted({r[1] for r in items}, key=_period_key)
-        labels = [p if p is not None else "no period" for p in periods]
-        hover = [
-            f"<b>{html.escape(r[3])}</b> ({html.escape(r[4] or 'measure not stated')})<br>"
-            f"period: {html.escape(r[1] or 'not stated')}<br>"
-            f"source: {html.escape(r[5] or 'not credited')}<br>"
-            f"article: {html.escape((r[6] or '')[:80])}"
-            for r in items]
-        fig.add_trace(go.Scatter(
-            x=[r[1] if r[1] is not None else "no period" for r in items],
-            y=[r[2] / factor for r in items], mode="markers", name=unit, showlegend=False,
-            marker={"size": 11, "opacity": 0.75, "line": {"width": 1, "color": "#333"}},
-            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"), row=i, col=1)
-        fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, row=i, col=1)
-        values = [r[2] for r in items]
-        log = unit != "percent" and min(values) > 0 and max(values) / min(values) > 100
-        fig.update_yaxes(title_text=f"{unit} ({word})" if word else unit, type="log" if log else "linear",
-                         row=i, col=1)
-    fig.update_layout(height=max(300, 260 * len(shown)), template="plotly_white",
-                      margin={"l": 70, "r": 20, "t": 40, "b": 40})
-    chart.figure = fig
-    chart.notes.append("Each point is one figure as an article reports it; two points for the same "
-                       "period show sources that disagree. Hover for the source and the raw text.")
-    if hidden:
-        chart.notes.append(f"{sum(len(by_unit[u]) for u in hidden)} figure(s) in other units not shown: "
-                           + ", ".join(hidden) + ".")
-    return chart
+_EXPLORER_HTML = {
+    "timeline": """<p class="note"><span id="shown-timeline">0</span> dated meeting(s) shown. A filled dot is a held
+meeting, an open one a planned meeting; a band is a meeting dated only to a month or a year. Click a point for the
+sentences that report it.</p><p class="note" id="timeline-note"></p><div id="chart-timeline" class="explore"></div>
+<h3>Undated and year-only meetings (<span id="shown-undated">0</span>)</h3>
+<table class="list"><thead><tr><th>when</th><th>type</th><th>status</th><th>who</th><th>where</th><th>reports</th></tr>
+</thead><tbody id="undated-list"></tbody></table>""",
+    "map": """<p class="note"><span id="shown-map">0</span> meeting(s) with a known place shown; a marker's size is the
+number of meetings there. Click one for its meetings and their sentences.</p><div id="chart-map" class="explore"></div>""",
+    "figures": """<p class="note"><span id="shown-figures">0</span> figure(s) shown, one panel per measure category and
+unit (trade totals and sanctions amounts never share a panel). Filled circle: reported; diamond: forecast; star: target;
+square: estimate. Two points in one period are sources that may disagree. Click a point for its sentence.</p>
+<div id="figure-panels"></div>""",
+}
 
 
 # --- the actor network --------------------------------------------------------------------
@@ -414,10 +334,25 @@ section h2 { margin: 0 0 6px 0; font-size: 18px; }
 .source { font-size: 13px; color: #555; margin: 4px 0; }
 .note { font-size: 13px; color: #555; margin: 2px 0; }
 .empty { font-size: 15px; color: #8a5a00; background: #fff7e0; padding: 12px; border-radius: 4px; }
+.filters { position: sticky; top: 0; z-index: 5; background: #e9edf2; padding: 10px 32px; display: flex; gap: 14px;
+           flex-wrap: wrap; align-items: center; font-size: 14px; border-bottom: 1px solid #ccd3db; }
+.filters label { display: flex; gap: 6px; align-items: center; }
+table.list { border-collapse: collapse; width: 100%; font-size: 13px; }
+table.list th, table.list td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #eee; }
+table.list tr[data-drill] { cursor: pointer; }
+table.list tr[data-drill]:hover { background: #f0f4fa; }
+#drill { position: fixed; right: 16px; top: 70px; width: 420px; max-height: 80vh; overflow: auto; background: #fff;
+         border: 1px solid #b9c3ce; border-radius: 6px; box-shadow: 0 4px 18px rgba(0,0,0,.2); padding: 12px 16px;
+         z-index: 10; font-size: 14px; }
+#drill h3 { font-size: 15px; margin: 6px 0; }
+#drill small { color: #555; font-weight: normal; }
+#drill blockquote.evidence { margin: 6px 0; padding: 6px 10px; background: #fffbe6; border-left: 3px solid #e0b300; }
+#drill .article { color: #444; font-size: 12px; margin: 2px 0 10px 0; }
+#drill-close { float: right; border: none; background: none; font-size: 20px; cursor: pointer; }
 """
 
 
-def _page(charts: list[Chart], counts: dict[str, int], built_at: datetime, warehouse_file: Path) -> str:
+def _page(charts: list[Chart], counts: dict[str, int], built_at: datetime, warehouse_file: Path, data: str) -> str:
     from plotly.offline import get_plotlyjs
 
     now = datetime.now(UTC)
@@ -428,7 +363,9 @@ def _page(charts: list[Chart], counts: dict[str, int], built_at: datetime, wareh
     sections = []
     for chart in charts:
         parts = [f'<section id="{chart.key}" class="chart"><h2>{html.escape(chart.title)}</h2>']
-        if chart.figure is not None:
+        if chart.drawn_in_page:
+            parts.append(_EXPLORER_HTML[chart.key])
+        elif chart.figure is not None:
             parts.append(chart.figure.to_html(full_html=False, include_plotlyjs=False,
                                               div_id=f"chart-{chart.key}", config=PLOT_CONFIG))
         else:
@@ -454,10 +391,22 @@ def _page(charts: list[Chart], counts: dict[str, int], built_at: datetime, wareh
 <p>Report generated <time id="generated-at" datetime="{now.isoformat(timespec='seconds')}">{
         now.strftime('%Y-%m-%d %H:%M:%S UTC')}</time>; it works offline (plotly.js is inlined).</p>
 </header>
+<form class="filters" id="filters" onsubmit="return false">
+<label>pair <select id="f-pair"></select></label>
+<label>actor <select id="f-actor"></select></label>
+<label>type <select id="f-type"></select></label>
+<label>from <input type="date" id="f-from"></label>
+<label>to <input type="date" id="f-to"></label>
+<button type="button" id="f-reset">reset</button>
+<span class="note">Filters apply to the timeline, the undated list, the map and the figures.</span>
+</form>
 <div class="counts">{count_html}</div>
 <main>
 {"".join(sections)}
 </main>
+<aside id="drill" hidden></aside>
+<script type="application/json" id="report-data">{data}</script>
+<script type="text/javascript">{explorer.script()}</script>
 </body>
 </html>
 """

@@ -6,5 +6,6 @@ select
     url,
     dateline,
     published_date,
-    cast(word_count as integer) as word_count
+    cast(word_count as integer) as word_count,
+    body_text
 from {{ ref('stg_raw__documents') }}

@@ -28,8 +28,9 @@ dates as (
         end as date_precision
     from mentions
     group by meeting_id
-)
+),
 
+meetings as (
 select
     mentions.meeting_id,
     any_value(dates.meeting_date) as meeting_date,
@@ -44,3 +45,28 @@ select
 from mentions
 inner join dates using (meeting_id)
 group by mentions.meeting_id
+),
+
+-- Where the place lies, from reference data at extraction (the city, else the country's capital);
+-- the reports that give the meeting's own place say where it is.
+places as (
+    select
+        meetings.meeting_id,
+        arg_min(mentions.location_country_code, (mentions.latitude is null, mentions.location_country_code))
+            as location_country_code,
+        arg_min(mentions.latitude, (mentions.latitude is null, mentions.location_country_code)) as latitude,
+        arg_min(mentions.longitude, (mentions.latitude is null, mentions.location_country_code)) as longitude
+    from meetings
+    inner join mentions
+        on mentions.meeting_id = meetings.meeting_id and mentions.location = meetings.location
+    group by meetings.meeting_id
+)
+
+select
+    meetings.*,
+    places.location_country_code,
+    places.latitude,
+    places.longitude
+from meetings
+left join places using (meeting_id)
+order by meetings.meeting_id

@@ -11,6 +11,7 @@ select
     statements.quote_text,
     statements.statement_date,
     statements.cited_by,
+    statements.evidence,
     statements.char_start,
     statements.char_end
 from {{ ref('stg_raw__statements') }} as statements

@@ -1,7 +1,9 @@
 -- Who meets whom: one row per pair of actors that took part in the same meeting (an edge
 -- of the actor network), with how many meetings, the first and the last (by meeting date;
--- undated meetings count but have no date), and where the last one was. Actor a is the
--- one whose name sorts first.
+-- undated meetings count but have no date), and where and what the last dated one was.
+-- Actor a is the one whose name sorts first. A country is a party beside its leader (a visit
+-- lists the country visited), not the leader's partner: people and bodies are paired with
+-- people and bodies, countries with countries.
 with participants as (
     select p.meeting_id, a.actor_id, a.name, a.actor_type, a.country_code
     from {{ ref('bridge_meeting_participants') }} as p
@@ -28,6 +30,7 @@ edges as (
     inner join participants as b
         on a.meeting_id = b.meeting_id
         and (a.name < b.name or (a.name = b.name and a.actor_id < b.actor_id))
+        and (a.actor_type = 'country') = (b.actor_type = 'country')
     inner join {{ ref('fct_meetings') }} as m on m.meeting_id = a.meeting_id
 )
 
@@ -46,8 +49,8 @@ select
     cast(count(distinct meeting_id) filter (where meeting_date is not null) as integer) as dated_meetings,
     min(meeting_date) as first_meeting_date,
     max(meeting_date) as last_meeting_date,
-    arg_max(location, (meeting_date, meeting_id)) as last_meeting_location,
-    arg_max(meeting_type, (meeting_date, meeting_id)) as last_meeting_type,
+    arg_max(location, (meeting_date, meeting_id)) filter (where meeting_date is not null) as last_meeting_location,
+    arg_max(meeting_type, (meeting_date, meeting_id)) filter (where meeting_date is not null) as last_meeting_type,
     cast(sum(source_count) as integer) as reports
 from edges
 group by all

@@ -11,5 +11,8 @@ select
     upper(location_country) as location_country,
     evidence,
     char_start,
-    char_end
+    char_end,
+    upper(location_country_code) as location_country_code,
+    latitude,
+    longitude
 from {{ source('raw', 'meetings') }}

@@ -11,6 +11,7 @@ select
     nullif(trim(cited_by), '') as cited_by,
     statement_date,
     char_start,
-    char_end
+    char_end,
+    nullif(trim(evidence), '') as evidence
 from {{ source('raw', 'statements') }}
 where nullif(trim(quote_text), '') is not null

@@ -1,0 +1,113 @@
+"""The report's explorable part: the facts as data for the page's script, and country outlines.
+
+The page draws a per-pair timeline, a map and trade-figure panels from this data in the
+browser, so filters (country pair, actor, date range, meeting type) redraw them without a
+server, and a click on any point shows the sentences and articles behind it. Outlines come
+from countryinfo's GeoJSON (installed already), simplified to half a degree: the map needs
+no tiles and no topojson from a CDN.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+
+OUTLINE_STEP = 0.5  # degrees: enough for a world map, small enough to inline (~100 kB)
+
+
+def _doc(row: tuple) -> dict:
+    title, file_name, url, source = row
+    return {"title": title, "file": file_name, "url": url, "source": source}
+
+
+def meetings(q) -> list[dict]:
+    """Every meeting with its participants, the country pairs it concerns and its evidence."""
+    rows = q.rows("""
+        select meeting_id, cast(meeting_date as varchar), date_precision, status, meeting_type, location,
+               location_country_code, latitude, longitude, source_count
+        from marts.fct_meetings order by meeting_date nulls last, meeting_id""", "fct_meetings")
+    people: dict[str, list[dict]] = {}
+    for meeting_id, name, actor_type, country in q.rows("""
+            select p.meeting_id, a.name, a.actor_type, a.country_code
+            from marts.bridge_meeting_participants p join marts.dim_actors a using (actor_id)
+            order by a.name""", "bridge_meeting_participants", "dim_actors"):
+        people.setdefault(meeting_id, []).append({"name": name, "type": actor_type, "country": country})
+    evidence: dict[str, list[dict]] = {}
+    for meeting_id, sentence, *doc in q.rows("""
+            select b.meeting_id, b.evidence, d.title, d.file_name, d.url, d.source
+            from marts.bridge_meeting_documents b join marts.dim_documents d using (document_id)
+            order by d.file_name""", "bridge_meeting_documents", "dim_documents"):
+        evidence.setdefault(meeting_id, []).append({"sentence": sentence, **_doc(tuple(doc))})
+    out = []
+    for mid, day, precision, status, mtype, location, country, lat, lon, sources in rows:
+        members = people.get(mid, [])
+        codes = sorted({m["country"] for m in members if m["country"]})
+        out.append({
+            "id": mid, "date": day, "precision": precision, "status": status, "type": mtype or "other",
+            "location": location, "country": country, "lat": lat, "lon": lon, "sources": sources,
+            "actors": [m["name"] for m in members if m["type"] != "country"],
+            "pairs": [f"{a}-{b}" for a, b in combinations(codes, 2)],
+            "evidence": evidence.get(mid, []),
+        })
+    return out
+
+
+def figures(q) -> list[dict]:
+    """Every trade figure with what it is, between whom, its sentence and its article."""
+    rows = q.rows("""
+        select f.figure_id, f.value, f.unit, f.raw_text, f.measure, f.period, f.source, f.figure_kind,
+               f.measure_category, f.from_country_code, f.to_country_code, f.evidence,
+               d.title, d.file_name, d.url, d.source
+        from marts.fct_trade_figures f join marts.dim_documents d using (document_id)
+        order by f.measure_category, f.unit, f.period nulls last, f.value""", "fct_trade_figures", "dim_documents")
+    out = []
+    for fid, value, unit, raw, measure, period, source, kind, category, a, b, sentence, *doc in rows:
+        codes = sorted(c for c in (a, b) if c)
+        out.append({
+            "id": fid, "value": value, "unit": unit, "raw": raw, "measure": measure, "period": period,
+            "credited": source, "kind": kind, "category": category, "from": a, "to": b,
+            "pair": "-".join(codes) if len(codes) == 2 else None, "countries": codes,
+            "evidence": [{"sentence": sentence, **_doc(tuple(doc))}],
+        })
+    return out
+
+
+@lru_cache(maxsize=1)
+def country_outlines() -> list[list[list[float]]]:
+    """The outer ring of every country's polygons, as [[lon, lat], ...], simplified."""
+    import countryinfo
+
+    rings = []
+    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        geometry_sets = (json.loads(path.read_text(encoding="utf-8")).get("geoJSON") or {}).get("features", [])
+        for feature in geometry_sets:
+            geometry = feature.get("geometry") or {}
+            polygons = geometry.get("coordinates") or []
+            if geometry.get("type") == "Polygon":
+                polygons = [polygons]
+            for polygon in polygons:
+                ring = _simplify(polygon[0]) if polygon else []
+                if len(ring) >= 3:
+                    rings.append(ring)
+    return rings
+
+
+def _simplify(ring: list) -> list[list[float]]:
+    out: list[list[float]] = []
+    for lon, lat in ring:
+        point = [round(lon / OUTLINE_STEP) * OUTLINE_STEP, round(lat / OUTLINE_STEP) * OUTLINE_STEP]
+        if not out or out[-1] != point:
+            out.append(point)
+    return out
+
+
+def page_data(q) -> str:
+    """The data the page's script reads, as JSON safe inside a <script> element."""
+    data = {"meetings": meetings(q), "figures": figures(q), "outlines": country_outlines()}
+    return json.dumps(data, separators=(",", ":"), default=str).replace("</", "<\\/")
+
+
+def script() -> str:
+    """The page's script (filters, timeline, map, figure panels, drill-down)."""
+    return Path(__file__).with_name("explorer.js").read_text(encoding="utf-8")
