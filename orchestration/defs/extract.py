@@ -15,7 +15,7 @@ from ..config import extract_shards
 from ..pipeline import extract_shard, load_shards
 from ..resources import CommuniqueWarehouse
 from ..warehouse import FACT_TABLES
-from ..workers import WORKERS_ENV
+from ..workers import WORKERS_ENV, worker_count
 from .ingest import WRITER_POOL, _markdown_table, console_progress
 
 EXTRACT_KEYS = [dg.AssetKey(["raw", t]) for t in ("extractions", *FACT_TABLES)]
@@ -37,7 +37,7 @@ def shard_key(shard: int) -> dg.AssetKey:
 def _workers_per_shard() -> int:
     """COMMUNIQUE_WORKERS if set; else the cores shared out among shards that may run at once."""
     if os.environ.get(WORKERS_ENV, "").strip():
-        return int(os.environ[WORKERS_ENV])
+        return worker_count()
     return max(1, (os.cpu_count() or 1) // SHARDS)
 
 
