@@ -22,32 +22,55 @@ def main() -> None:
               help="Published DuckDB file (COMMUNIQUE_WAREHOUSE; default warehouse/communique.duckdb).")
 @click.option("--verbose", is_flag=True,
               help="Show Dagster's and dbt's own logs (else kept in logs/build.log beside the warehouse).")
-def build(raw_dir: str | None, warehouse: str | None, verbose: bool) -> None:
+@click.option("--force", is_flag=True, help="Run every step (and dbt) even when nothing changed.")
+def build(raw_dir: str | None, warehouse: str | None, verbose: bool, force: bool) -> None:
     """Ingest new articles, extract facts, run dbt (models and tests), publish the marts."""
     from .config import resolve_paths
 
+    started = time.perf_counter()
     paths = resolve_paths(raw_dir, warehouse)
     if not paths.raw_dir.is_dir():
         raise click.ClickException(f"landing folder {paths.raw_dir} does not exist")
     os.environ["COMMUNIQUE_PROGRESS"] = "1"
     click.echo(f"raw folder:  {paths.raw_dir}\nwarehouse:   {paths.warehouse}", err=True)
-    started = time.perf_counter()
+    if force:
+        os.environ["COMMUNIQUE_FORCE_BUILD"] = "1"
+    else:
+        from .buildstate import unchanged_since_published
+
+        if unchanged_since_published(paths.work_db, paths.raw_dir, paths.warehouse) is not None:
+            click.echo(unchanged_summary(paths))
+            click.echo(f"took {time.perf_counter() - started:.1f} s", err=True)
+            return
 
     import dagster as dg
 
-    from .definitions import defs
+    from .config import executor_name
+    from .definitions import build_warehouse_job
 
-    job = defs.resolve_job_def("build_warehouse")
     run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     # dbt's own lines (dagster-dbt echoes them on stdout) only with --verbose, or when it fails
     captured = io.StringIO()
-    with dg.DagsterInstance.ephemeral() as instance, \
-            contextlib.redirect_stdout(sys.stdout if verbose else captured):
-        result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False)
-    log_file = _keep_log(paths, captured.getvalue())
-    if not result.success and captured.getvalue():
-        click.echo(captured.getvalue()[-4000:], err=True)
-        click.echo(f"the whole log: {log_file}", err=True)
+    with contextlib.ExitStack() as stack:
+        if executor_name() == "in_process":
+            instance = stack.enter_context(dg.DagsterInstance.ephemeral())
+            with contextlib.redirect_stdout(sys.stdout if verbose else captured):
+                result = build_warehouse_job().execute_in_process(
+                    instance=instance, run_config=run_config, raise_on_error=False)
+        else:  # steps in other processes or on a Dask cluster: they rebuild the job from its module
+            instance = stack.enter_context(dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME")
+                                           else dg.DagsterInstance.local_temp())
+            result = stack.enter_context(dg.execute_job(dg.reconstructable(build_warehouse_job), instance,
+                                                        run_config=run_config))
+        _report(result, paths, captured.getvalue(), started)
+
+
+def _report(result, paths, captured: str, started: float) -> None:
+    log_file = _keep_log(paths, captured)
+    if not result.success and captured:
+        click.echo(captured[-4000:], err=True)
+        if log_file is not None:
+            click.echo(f"the whole log: {log_file}", err=True)
     summary = build_summary(result, paths)
     click.echo(summary)
     click.echo(f"took {time.perf_counter() - started:.1f} s", err=True)
@@ -71,6 +94,30 @@ def _keep_log(paths, text: str) -> Path | None:
     return log_file
 
 
+def _fact_counts(warehouse: Path) -> str:
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        counts = {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0] for t in (
+            "fct_meetings", "fct_statements", "fct_trade_figures", "dim_actors", "dim_documents")}
+    finally:
+        con.close()
+    return (f"facts:       {counts['fct_meetings']} meetings, {counts['fct_statements']} statements, "
+            f"{counts['fct_trade_figures']} trade figures, {counts['dim_actors']} actors "
+            f"from {counts['dim_documents']} documents")
+
+
+def unchanged_summary(paths) -> str:
+    """What a build says when the folder, the extraction code and the dbt project are as last published."""
+    n = sum(1 for p in paths.raw_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    return "\n".join([
+        f"files:       {n} in folder, none new, changed or removed since the last build",
+        _fact_counts(paths.warehouse),
+        "dbt:         not run (no file, extraction rule or dbt model changed; the published warehouse is current)",
+        "build:       succeeded (nothing to do; `communique build --force` runs every step)"])
+
+
 def build_summary(result, paths) -> str:
     """What a build did, in a few lines: files, documents, set-asides, facts, dbt tests."""
     import duckdb
@@ -92,14 +139,7 @@ def build_summary(result, paths) -> str:
                  f"({ext.get('documents_off_topic', 0)} not about international relations, "
                  f"{ext.get('documents_failed', 0)} failed)")
     if paths.warehouse.exists():
-        con = duckdb.connect(str(paths.warehouse), read_only=True)
-        try:
-            counts = {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0] for t in (
-                "fct_meetings", "fct_statements", "fct_trade_figures", "dim_actors")}
-        finally:
-            con.close()
-        lines.append(f"facts:       {counts['fct_meetings']} meetings, {counts['fct_statements']} statements, "
-                     f"{counts['fct_trade_figures']} trade figures, {counts['dim_actors']} actors")
+        lines.append(_fact_counts(paths.warehouse))
     work = paths.work_db
     if work.exists():
         con = duckdb.connect(str(work), read_only=True)
@@ -117,7 +157,10 @@ def build_summary(result, paths) -> str:
         lines += [f"  ! {name}: {reason}" for name, reason, _ in warned[:20]]
     checks = result.get_asset_check_evaluations()
     passed = sum(1 for c in checks if c.passed)
-    lines.append(f"dbt tests:   {passed} passed, {len(checks) - passed} failed")
+    if result.success and not any(key.startswith("marts/") for key in meta):
+        lines.append("dbt:         not run (no raw row and no dbt file changed since the published build)")
+    else:
+        lines.append(f"dbt tests:   {passed} passed, {len(checks) - passed} failed")
     published = any(e.is_step_success and e.step_key == "published_warehouse" for e in result.all_events)
     if result.success:
         lines.append("build:       succeeded")

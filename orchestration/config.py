@@ -4,6 +4,13 @@ COMMUNIQUE_RAW_DIR      the landing folder (default: raw/)
 COMMUNIQUE_WAREHOUSE    the DuckDB file users read (default: warehouse/communique.duckdb)
 COMMUNIQUE_WORK_DB      the working database the pipeline writes (default: beside the
                         warehouse, <name>.work.duckdb); the dbt profile reads it too.
+
+and how a run spreads its work, read when the definitions load:
+
+COMMUNIQUE_EXTRACT_SHARDS  extraction steps per run (default 1); each shard is its own step
+COMMUNIQUE_EXECUTOR        in_process (default), multiprocess, or dask
+COMMUNIQUE_DASK_SCHEDULER  with dask: the scheduler's address (tcp://host:8786); unset, a
+                           local cluster is started for the run
 """
 from __future__ import annotations
 
@@ -24,6 +31,11 @@ class Paths:
     @property
     def report_dir(self) -> Path:
         return self.warehouse.parent / "report"
+
+    @property
+    def shards_dir(self) -> Path:
+        """Where extraction shards leave their Parquet files for the load step."""
+        return self.work_db.with_name(self.work_db.name + ".shards")
 
 
 def _absolute(value: str) -> Path:
@@ -46,3 +58,26 @@ def resolve_paths(raw_dir: str | None = None, warehouse: str | None = None) -> P
     os.environ["COMMUNIQUE_WAREHOUSE"] = str(wh)
     os.environ["COMMUNIQUE_WORK_DB"] = str(work)
     return Paths(raw_dir=raw, warehouse=wh, work_db=work)
+
+
+EXECUTORS = ("in_process", "multiprocess", "dask")
+
+
+def _positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{name} must be a whole number of at least 1, not {raw!r}")
+    return int(raw)
+
+
+def extract_shards() -> int:
+    return _positive_int("COMMUNIQUE_EXTRACT_SHARDS", 1)
+
+
+def executor_name() -> str:
+    name = os.environ.get("COMMUNIQUE_EXECUTOR", "").strip() or "in_process"
+    if name not in EXECUTORS:
+        raise ValueError(f"COMMUNIQUE_EXECUTOR must be one of {', '.join(EXECUTORS)}, not {name!r}")
+    return name

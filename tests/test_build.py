@@ -103,8 +103,8 @@ def test_rebuild_is_idempotent_incremental_and_forgets_removed_files(tmp_path):
     first = marts_snapshot(warehouse)
 
     again = run_build(raw, warehouse)
-    assert re.search(r"files:\s+4 in folder, 0 read, 4 unchanged", again.stdout)
-    assert re.search(r"extracted:\s+0 documents", again.stdout)
+    assert re.search(r"files:\s+4 in folder, none new, changed or removed", again.stdout)
+    assert re.search(r"dbt:\s+not run", again.stdout)
     assert marts_snapshot(warehouse) == first
 
     shutil.copy(seeds[4], raw / "new-article.txt")

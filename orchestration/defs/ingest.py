@@ -6,6 +6,7 @@ import time
 
 import dagster as dg
 
+from ..buildstate import folder_state, write_state
 from ..pipeline import ingest_folder
 from ..resources import CommuniqueWarehouse
 
@@ -55,8 +56,10 @@ def _markdown_table(rows: list[tuple], header: tuple[str, ...]) -> str:
 def ingest_articles(context: dg.AssetExecutionContext, communique: CommuniqueWarehouse):
     """Read new and changed files only; a removed file's documents leave the warehouse."""
     paths = communique.paths()
+    folder = folder_state(paths.raw_dir)  # taken before reading: a file landing meanwhile makes it stale
     with communique.connect() as con:
         stats = ingest_folder(con, paths.raw_dir, console_progress("reading files"))
+        write_state(con, {"ingested_folder": folder})
         counts = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0]
                   for t in ("files", "file_documents", "rejected_files", "documents")}
         preview = con.execute(

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from ..buildstate import record_published
 from ..resources import CommuniqueWarehouse
 from ..warehouse import publish
 from .ingest import WRITER_POOL
@@ -26,6 +27,8 @@ def published_warehouse(context: dg.AssetExecutionContext, communique: Communiqu
     """A new file with the marts schema, renamed over COMMUNIQUE_WAREHOUSE: readers keep their snapshot."""
     paths = communique.paths()
     counts = publish(paths.work_db, paths.warehouse)
+    with communique.connect() as con:
+        record_published(con)
     context.log.info(f"published {sum(counts.values())} rows in {len(counts)} tables to {paths.warehouse}")
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(paths.warehouse)),

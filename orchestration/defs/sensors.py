@@ -5,19 +5,12 @@ import json
 
 import dagster as dg
 
+from ..buildstate import folder_state
 from ..config import resolve_paths
 
 build_everything = dg.define_asset_job(
     "build_warehouse", selection=dg.AssetSelection.all(),
     description="Ingest, extract, dbt build, publish: what `communique build` does.")
-
-
-def folder_state(raw_dir) -> str:
-    """A digest of the landing folder's names, sizes and modification times."""
-    entries = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                     for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith(".")) \
-        if raw_dir.is_dir() else []
-    return hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:16]
 
 
 def built_state(paths) -> str | None:

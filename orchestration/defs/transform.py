@@ -1,5 +1,6 @@
 """Stage 3: dbt shapes the raw tables into staging, intermediate and the public marts."""
 
+import os
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
@@ -8,10 +9,14 @@ import dagster as dg
 import duckdb
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from ..buildstate import dbt_is_current
 from ..config import resolve_paths
 from ..dbt import dbt_project, prepare_manifest
 from .ingest import WRITER_POOL
 
+
+FORCE_ENV = "COMMUNIQUE_FORCE_BUILD"  # set to 1: run dbt even when nothing changed
+DBT_NOT_RUN = "dbt not run: no raw row and no dbt file changed since the published build"
 
 # Analysts expect the marts to follow the news: a day without a build warns, two days fail.
 MARTS_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(days=2), warn_window=timedelta(days=1))
@@ -78,7 +83,22 @@ def describe_test(test: Mapping[str, Any], model: str) -> str:
     pool=WRITER_POOL,
 )
 def communique_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """`dbt build`: models, seeds and their tests (shown as asset checks)."""
+    """`dbt build`: models, seeds and their tests (shown as asset checks), unless nothing changed.
+
+    When the raw rows dbt reads and the dbt project are those the published marts were
+    built from, dbt would rebuild the same tables: it is not started, no model is
+    materialized, and the publish steps after it are skipped.
+    """
+    paths = resolve_paths()
+    if os.environ.get(FORCE_ENV) != "1" and paths.work_db.is_file():
+        con = duckdb.connect(str(paths.work_db), read_only=True)
+        try:
+            current = dbt_is_current(con, paths.warehouse)
+        finally:
+            con.close()
+        if current:
+            context.log.info(DBT_NOT_RUN)
+            return
     yield from _with_row_counts(context, dbt.cli(["build"], context=context).stream())
 
 

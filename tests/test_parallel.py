@@ -1,0 +1,64 @@
+"""Extraction on several worker processes, and builds that cost what changed."""
+from __future__ import annotations
+
+import os
+import re
+
+import duckdb
+import pytest
+
+from conftest import landing_folder, marts_snapshot, run_build, seed_paths
+from orchestration.pipeline import extract_pending, ingest_folder
+from orchestration.warehouse import FACT_TABLES
+from orchestration.workers import worker_count
+
+
+def _extracted_rows(tmp_path, workers: int) -> dict[str, list[tuple]]:
+    raw = landing_folder(tmp_path / f"w{workers}", seed_paths())
+    con = duckdb.connect(str(tmp_path / f"w{workers}.duckdb"))
+    try:
+        ingest_folder(con, raw)
+        stats = extract_pending(con, workers=workers, batch_size=2)
+        assert stats.documents_extracted == 5 and not stats.documents_failed
+        return {t: con.execute(f"select * from raw.{t} order by all").fetchall() for t in FACT_TABLES}
+    finally:
+        con.close()
+
+
+def test_two_workers_extract_exactly_what_one_worker_does(tmp_path):
+    (tmp_path / "w1").mkdir()
+    (tmp_path / "w2").mkdir()
+    one, two = _extracted_rows(tmp_path, 1), _extracted_rows(tmp_path, 2)
+    assert all(one[t] for t in ("actor_mentions", "statements", "meetings"))
+    assert one == two
+
+
+def test_worker_count_comes_from_the_environment_and_refuses_nonsense(monkeypatch):
+    monkeypatch.delenv("COMMUNIQUE_WORKERS", raising=False)
+    assert worker_count() == (os.cpu_count() or 1)
+    monkeypatch.setenv("COMMUNIQUE_WORKERS", "3")
+    assert worker_count() == 3
+    for bad in ("0", "two"):
+        monkeypatch.setenv("COMMUNIQUE_WORKERS", bad)
+        with pytest.raises(ValueError, match="COMMUNIQUE_WORKERS"):
+            worker_count()
+
+
+def test_a_build_with_nothing_changed_runs_no_dbt_and_says_so(tmp_path):
+    raw = landing_folder(tmp_path, seed_paths()[:2])
+    warehouse = tmp_path / "wh" / "communique.duckdb"
+    first = run_build(raw, warehouse)
+    assert re.search(r"dbt tests:\s+\d+ passed, 0 failed", first.stdout)
+    before = marts_snapshot(warehouse)
+
+    again = run_build(raw, warehouse)
+    assert "dbt:         not run" in again.stdout
+    assert "none new, changed or removed" in again.stdout
+
+    # A file touched but not changed goes through the pipeline, which finds no raw row changed.
+    path = next(raw.iterdir())
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    touched = run_build(raw, warehouse)
+    assert re.search(r"files:\s+2 in folder, 0 read, 2 unchanged", touched.stdout)
+    assert "dbt:         not run (no raw row" in touched.stdout
+    assert marts_snapshot(warehouse) == before
