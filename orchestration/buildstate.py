@@ -31,9 +31,11 @@ _SIGNATURE_KEYS = {
 
 
 def extractor_version() -> str:
-    """A hash of the extraction code: changing a rule re-extracts every document."""
+    """A hash of the extraction code and its lexicons: changing a rule or a lexicon line
+    re-extracts every document."""
     h = hashlib.sha256()
-    for path in sorted(EXTRACT_DIR.glob("*.py")):
+    for path in sorted(p for p in EXTRACT_DIR.rglob("*") if p.suffix in (".py", ".json", ".js") and p.is_file()):
+        h.update(str(path.relative_to(EXTRACT_DIR)).encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
 
