@@ -145,7 +145,10 @@ def score(which: str, shared: Path, verbose: bool, keep: Path | None, repo: Path
             return build.returncode
     cmd = [sys.executable, str(shared / "eval" / "score.py"), "--db", str(warehouse),
            "--gold", str(gold)]
-    sealed = which == "sealed"
+    sealed = which == "sealed" or any(r["part"] == "sealed" for r in rows)
+    if verbose and sealed:
+        print("per-article output is never shown for sealed articles; printing the aggregate only",
+              file=sys.stderr)
     result = subprocess.run(cmd + (["--verbose"] if verbose and not sealed else []),
                             capture_output=True, text=True)
     lines = result.stdout.strip().splitlines()

@@ -11,6 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from . import reference
+from .nlp import ensure_entities
 from .records import Actor
 
 _PHRASE_DEPS = {"compound", "amod", "appos", "flat", "nmod", "det", "nummod", "punct", "poss", "case"}
@@ -85,6 +86,7 @@ class ArgumentReader:
         """A plural party named by what unites it: "African leaders", "leaders of the Gulf states"."""
         if tok.tag_ != "NNS" or tok.lower_ not in GROUP_NOUNS:
             return []
+        ensure_entities(tok.doc)
         named = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
                  and (c.ent_type_ in ("NORP", "GPE", "ORG", "LOC") or c.pos_ == "PROPN")]
         of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -116,6 +118,7 @@ def _with_country(person: Actor, words: list[Token]) -> Actor:
 
 def _entity_actor(tok: Token) -> list[Actor]:
     """The recogniser's entity at a token, as an actor, when the actor finder had none."""
+    ensure_entities(tok.doc)
     label = _ENTITY_TYPES.get(tok.ent_type_)
     if label is None:
         return []

@@ -25,6 +25,9 @@ from .arguments import ArgumentReader, unique
 from .records import Actor
 
 LEXICON = Path(__file__).parent / "lexicons" / "encounters.json"
+# "their third meeting": one of several, not a report of one ("first" may well be the one reported)
+_ORDINAL = re.compile(r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th)|"
+                      r"(?:eleven|twelf|thirteen|fourteen|fifteen|twentie)th")
 
 
 @dataclass(frozen=True)
@@ -40,13 +43,13 @@ class _Lexicon:
     joint_verbs: frozenset[str]
     hypothetical_heads: frozenset[str]
     forms: re.Pattern
+    joint_forms: re.Pattern
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
     forms = {f for entry in data["verbs"] + data["nouns"] for f in entry["forms"]}
-    forms |= {" and "}  # joint actions ("X and Y signed") are found from a coordinated subject
     return _Lexicon(
         verbs={e["lemma"]: e for e in data["verbs"]}, nouns={e["lemma"]: e for e in data["nouns"]},
         light_verbs=frozenset(data["light_verbs"]), remote=frozenset(data["remote_words"]),
@@ -54,8 +57,11 @@ def lexicon() -> _Lexicon:
         soft_aux=frozenset(data["soft_aux"]), counterpart_preps=frozenset(data["counterpart_preps"]),
         joint_verbs=frozenset(data["joint_verbs"]),
         hypothetical_heads=frozenset(data["hypothetical_heads"]),
-        forms=re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b",
-                         re.I))
+        forms=_word_pattern(forms), joint_forms=_word_pattern(data["joint_forms"]))
+
+
+def _word_pattern(words) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
 
 
 @dataclass
@@ -74,8 +80,9 @@ class Frame:
 
 def candidate_sentences(text: str, sents: list[tuple[int, int]]) -> list[int]:
     """Indexes of the sentences that hold a trigger word: only these need the parser."""
-    pattern = lexicon().forms
-    return [i for i, (s, e) in enumerate(sents) if pattern.search(text, s, e)]
+    lex = lexicon()
+    return [i for i, (s, e) in enumerate(sents) if lex.forms.search(text, s, e) or (
+        lex.joint_forms.search(text, s, e) and " and " in text[s:e])]  # "X and Y signed"
 
 
 def find_frames(text: str, sents: list[tuple[int, int]], actors, only: list[int]) -> list[Frame]:
@@ -166,8 +173,7 @@ class _SentenceReader(ArgumentReader):
                 return None
             if entry.get("requires_remote_or_with") and not (self._remote(tok) or self._with(tok)):
                 return None
-            if any(c.dep_ == "amod" and c.tag_ == "JJ" and c.ent_type_ == "ORDINAL" and c.lower_ != "first"
-                   for c in tok.children):
+            if any(c.dep_ == "amod" and _ORDINAL.fullmatch(c.lower_) for c in tok.children):
                 return None  # "his third meeting with ...": a count of meetings, not one of them
             return entry
         return None
@@ -215,7 +221,7 @@ class _SentenceReader(ArgumentReader):
         verb = tok if tok.pos_ in ("VERB", "AUX") else None
         if verb is None:  # a trigger noun: its possessor, compounds, and the light verb's subject
             for c in tok.children:
-                if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_):
+                if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
                     agents += self.actors(c)
             if tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.lemma_.lower() in self.lex.light_verbs:
                 verb = tok.head

@@ -88,7 +88,7 @@ from functools import lru_cache
 
 from orchestration.extract import encounters, reference, relevance
 from orchestration.extract.arguments import unique
-from orchestration.extract.nlp import governs, parse_spans, token_at
+from orchestration.extract.nlp import ensure_entities, governs, parse_spans, token_at
 from orchestration.extract.dates import DateMention, find_dates
 from orchestration.extract.records import Actor, Meeting
 from orchestration.extract.sentences import TRANSCRIPT_LABEL, split_sentences
@@ -881,7 +881,7 @@ def _clause_place(doc, trig) -> tuple[str | None, int]:
     "Their meeting" may point back to a meeting held elsewhere: only its own phrase places it."""
     definite = trig.pos_ == "NOUN" and any(c.lower_ in _DEFINITE for c in trig.children if c.dep_ in ("det", "poss"))
     found = []
-    for ent in doc.ents:
+    for ent in ensure_entities(doc).ents:
         head = ent.root
         if ent.label_ not in ("GPE", "LOC", "FAC") or head.dep_ != "pobj" or head.head.lower_ not in ("in", "at"):
             continue
@@ -903,7 +903,9 @@ def _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, publi
     held_by_sent: dict[int, list[set[str]]] = {}
     for c in cands:
         held_by_sent.setdefault(c.sent, []).append({_name_key(n) for n in c.names() | {o.name for o in c.others}})
-    wanted = [i for i in encounters.candidate_sentences(text, sents) if not is_caption[i]]
+    # a sentence whose pattern already found two parties is read; the parser's time goes elsewhere
+    full = {c.sent for c in cands if len(c.names() | {o.name for o in c.others}) >= 2}
+    wanted = [i for i in encounters.candidate_sentences(text, sents) if not is_caption[i] and i not in full]
     out = []
     for f in encounters.find_frames(text, sents, actors, wanted):
         names = {_name_key(a.name) for a in f.parties}

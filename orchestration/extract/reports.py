@@ -27,6 +27,7 @@ _FIRST_PERSON = {"i", "we", "you", "me", "us"}
 _OFFICES = {"leader", "president", "premier", "minister", "chancellor", "king", "queen", "prince", "emir",
             "sultan", "counterpart", "secretary", "monarch", "pope", "governor", "mayor"}
 _EDGE_PUNCT = " ,;:.—–-"
+_QUOTE_MARK = re.compile(r"[“”«»\"]")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,10 @@ def reported_speech(text: str, sents: list[tuple[int, int]], actors,
                     taken: list[tuple[int, int]]) -> list[Statement]:
     """Indirect statements whose words no statement in ``taken`` (start, end spans) holds."""
     lex = lexicon()
-    wanted = [(s, e) for s, e in sents if lex.forms.search(text, s, e)]
+    # only sentences that name someone and whose words no other reader took need the parser
+    wanted = [(s, e) for s, e in sents if lex.forms.search(text, s, e) and actors.in_span(s, e)
+              and not _QUOTE_MARK.search(text, s, e)  # quotations are the quotation reader's
+              and sum(max(0, min(b, e) - max(a, s)) for a, b in taken) < 0.5 * (e - s)]
     out = []
     for (start, _), doc in zip(wanted, parse_spans(text, wanted)):
         reader = ArgumentReader(doc, start, actors)
