@@ -4,7 +4,7 @@ from __future__ import annotations
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
-from .dbt import dbt_project
+from .dbt import bound_dbt_executable, dbt_project
 from .defs.extract import extract_facts
 from .defs.ingest import ingest_articles
 from .defs.postgres import postgres_marts
@@ -21,7 +21,7 @@ defs = dg.Definitions(
     schedules=[nightly_build],
     resources={
         "communique": CommuniqueWarehouse(),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=bound_dbt_executable()),
     },
     # One process runs the steps in order: DuckDB allows a single writer, and dbt's
     # manifest is loaded once instead of in every step process.

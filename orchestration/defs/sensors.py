@@ -6,6 +6,7 @@ import json
 import dagster as dg
 
 from ..config import resolve_paths
+from ..pipeline import scan_folder
 
 build_everything = dg.define_asset_job(
     "build_warehouse", selection=dg.AssetSelection.all(),
@@ -13,11 +14,14 @@ build_everything = dg.define_asset_job(
 
 
 def folder_state(raw_dir) -> str:
-    """A digest of the landing folder's names, sizes and modification times."""
-    entries = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                     for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith(".")) \
-        if raw_dir.is_dir() else []
-    return hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:16]
+    """A digest of the landing folder's names, sizes and modification times.
+
+    Listed as ingest lists it (scan_folder), so a file vanishing meanwhile or a link
+    leaving the folder never makes the sensor fail.
+    """
+    entries, rejected, _ = scan_folder(raw_dir)
+    state = [(e.name, e.size, e.modified_ns) for e in entries] + [(r.file_name, r.reason) for r in rejected]
+    return hashlib.sha256(json.dumps(state).encode()).hexdigest()[:16]
 
 
 @dg.sensor(job=build_everything, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING,

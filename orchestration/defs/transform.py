@@ -9,7 +9,7 @@ import duckdb
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from ..config import resolve_paths
-from ..dbt import dbt_project, prepare_manifest
+from ..dbt import dbt_project, prepare_manifest, prune_targets
 from .ingest import WRITER_POOL
 
 
@@ -42,6 +42,7 @@ class CommuniqueTranslator(DagsterDbtTranslator):
 )
 def communique_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     """`dbt build`: models, seeds and their tests (shown as asset checks)."""
+    prune_targets(dbt_project.project_dir / dbt_project.target_path)
     yield from _with_row_counts(context, dbt.cli(["build"], context=context).stream())
 
 
