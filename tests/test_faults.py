@@ -23,6 +23,7 @@ import pytest
 
 from conftest import ROOT, build_command, seed_paths, seed_text
 from orchestration import pipeline, warehouse
+from orchestration.cli import _read
 from orchestration.extract import ingest
 from orchestration.extract.document import DocumentTimeout, chunks, extract_document
 from orchestration.extract.text import clean_document
@@ -42,11 +43,7 @@ def _ingest(raw: Path, work: Path, **kwargs) -> pipeline.IngestStats:
 
 
 def _rows(work: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(work), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+    return _read(work, sql)
 
 
 def _rejected(work: Path) -> dict[str, tuple[str, str]]:
