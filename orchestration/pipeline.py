@@ -141,7 +141,7 @@ class _FileResult:
     retry: bool = False
 
 
-def _read_one(entry: Entry, known: tuple | None, now: datetime) -> _FileResult | str:
+def _read_one(entry: Entry, known: tuple | None, now: datetime, budget_s: float | None) -> _FileResult | str:
     """Everything that touches one file, as one unit: nothing a file holds can fail the build.
 
     Returns "unchanged" when the content hash is the one already ingested.
@@ -160,7 +160,7 @@ def _read_one(entry: Entry, known: tuple | None, now: datetime) -> _FileResult |
     row = {"file_name": entry.name, "size_bytes": snap.size, "modified_ns": snap.modified_ns,
            "fingerprint": snap.fingerprint, "read_at": now}
     try:
-        docs, rejections = ingest.parse_snapshot(entry.name, snap)
+        docs, rejections = ingest.parse_snapshot(entry.name, snap, budget_s)
         doc_rows = [{"document_id": d.document_id, "title": d.title, "source": d.source, "url": d.url,
                      "dateline": d.dateline, "published_date": d.published_date, "body_text": d.text,
                      "word_count": d.word_count, "furniture_lines": d.furniture_lines, "ingested_at": now}
@@ -191,12 +191,13 @@ def ingest_folder(con: duckdb.DuckDBPyConnection, raw_dir: Path,
     _removal_guard(con, removed, raw_dir, allow_removal)
 
     now = _now()
+    budget = document_seconds()
     results: dict[str, _FileResult] = {n.file_name: _FileResult(None, None, [], [n]) for n in not_files}
     refreshed: list[tuple[str, int]] = []
     candidates = [e for e in entries if not (e.name in known and known[e.name][:2] == (e.size, e.modified_ns))]
     stats.files_unchanged = len(entries) - len(candidates)
     for i, entry in enumerate(candidates):
-        result = _read_one(entry, known.get(entry.name), now)
+        result = _read_one(entry, known.get(entry.name), now, budget)
         if result == "unchanged":
             refreshed.append((entry.name, entry.modified_ns))
             stats.files_unchanged += 1

@@ -25,7 +25,8 @@ from conftest import ROOT, build_command, seed_paths, seed_text
 from orchestration import pipeline, warehouse
 from orchestration.cli import _read
 from orchestration.extract import ingest
-from orchestration.extract.document import DocumentTimeout, chunks, extract_document
+from orchestration.extract.budget import DocumentTimeout
+from orchestration.extract.document import chunks, extract_document
 from orchestration.extract.text import clean_document
 from orchestration.lock import WarehouseBusy, writer_lock
 
@@ -181,6 +182,11 @@ def test_5_links_outside_the_folder_are_not_read_and_non_files_are_reported(fold
     assert stats.not_files == 4 and stats.files_seen == 2  # good.txt and the link to it inside
     assert _rows(work, "select file_name from raw.files order by 1") == [("good.txt",), ("inside.txt",)]
     assert _rows(work, "select count(*) from raw.documents") == [(1,)]  # the secret was never read
+    from orchestration.defs.sensors import folder_state
+
+    state = folder_state(raw)  # the sensor lists the folder the same way, without reading the pipe
+    (raw / "good.txt").unlink()
+    assert folder_state(raw) != state
 
 
 # 6 -------------------------------------------------------------------------------------
@@ -223,6 +229,20 @@ def test_6_a_document_over_its_time_budget_is_recorded_as_failed_and_the_others_
     assert "over the time budget of 2 s" in error
     errors = dict(_rows(work, "select document_id, error from raw.extractions"))
     assert errors[failed_id].startswith("DocumentTimeout") and list(errors.values()).count(None) == 1
+
+
+def test_6_reading_has_the_budget_too_per_record_in_a_feed(folder, monkeypatch):
+    raw, work = folder
+    huge = " ".join(_article(i).replace("\n", " ") for i in range(5)) * 60  # ~600 KB on one line
+    records = [{"text": _article(1)}, {"text": huge}, {"text": _article(2)}]
+    (raw / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    (raw / "huge.txt").write_text(huge, encoding="utf-8")
+    monkeypatch.setenv("COMMUNIQUE_DOC_SECONDS", "0.5")
+    stats = _ingest(raw, work)
+    assert stats.documents_total == 3  # good.txt, feed.jsonl#1 and #3
+    rejected = _rejected(work)
+    assert rejected["feed.jsonl#2"][0] == "line 2 was not read: over the time budget of 0.5 s (COMMUNIQUE_DOC_SECONDS)"
+    assert rejected["huge.txt"] == ("not read: over the time budget of 0.5 s (COMMUNIQUE_DOC_SECONDS)", "set aside")
 
 
 def test_6_furniture_inside_a_one_line_article_is_removed_by_sentence_not_the_article():

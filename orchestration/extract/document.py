@@ -10,14 +10,11 @@ time budget: past it, DocumentTimeout is raised and the document is recorded as 
 from __future__ import annotations
 
 import re
-import signal
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 from .actors import find_actors
+from .budget import DocumentTimeout, time_budget
 from .figures import extract_figures
 from .meetings import extract_meetings
 from .records import Actor
@@ -41,10 +38,6 @@ _INDEX = {"actor_mentions": "mention_index", "statements": "statement_index", "m
 _SENTENCE_GAP = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
-class DocumentTimeout(Exception):
-    """A document took longer than its time budget; the build goes on without it."""
-
-
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     """(offset, slice) pieces of at most `size` characters, cut at a paragraph, else a sentence, else a space."""
     pieces, start = [], 0
@@ -60,33 +53,6 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
         start += cut
     pieces.append((start, text[start:]))
     return pieces
-
-
-@contextmanager
-def time_budget(seconds: float | None) -> Iterator[float]:
-    """Raise DocumentTimeout after `seconds`; yields the deadline for checks between chunks.
-
-    In the main thread a timer interrupts even one long rule; elsewhere (no signals)
-    the deadline is checked between chunks.
-    """
-    if not seconds:
-        yield float("inf")
-        return
-    deadline = time.monotonic() + seconds
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield deadline
-        return
-
-    def expire(signum, frame):
-        raise DocumentTimeout(f"over the time budget of {seconds:g} s (COMMUNIQUE_DOC_SECONDS)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield deadline
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def extract_document(text: str, published_date: date | None, dateline: str | None,

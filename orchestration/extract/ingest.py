@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .budget import DocumentTimeout, time_budget
 from .text import CleanDocument, _parse_iso, clean_document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -195,14 +196,18 @@ def _jsonl_record(line: str, name: str) -> Document | str:
     return _to_document(clean, name)
 
 
-def _jsonl_documents(text: str, file_name: str) -> tuple[list[Document], list[Rejection]]:
+def _jsonl_documents(text: str, file_name: str,
+                     budget_s: float | None = None) -> tuple[list[Document], list[Rejection]]:
     docs, rejections = [], []
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         name = f"{file_name}#{n}"
         try:
-            doc = _jsonl_record(line, name)
+            with time_budget(budget_s):
+                doc = _jsonl_record(line, name)
+        except DocumentTimeout as err:
+            doc = f"line {n} was not read: {err}"
         except Exception as err:  # noqa: BLE001 - whatever one record holds, the others go on
             doc = f"line {n} could not be read: {type(err).__name__}: {err}"
         if isinstance(doc, str):
@@ -212,13 +217,16 @@ def _jsonl_documents(text: str, file_name: str) -> tuple[list[Document], list[Re
     return docs, rejections
 
 
-def read_file(path: Path) -> tuple[list[Document], list[Rejection]]:
+def read_file(path: Path, budget_s: float | None = None) -> tuple[list[Document], list[Rejection]]:
     """Documents of one raw file, and what of it was set aside and why."""
-    return parse_snapshot(path.name, snapshot(path))
+    return parse_snapshot(path.name, snapshot(path), budget_s)
 
 
-def parse_snapshot(name: str, snap: Snapshot) -> tuple[list[Document], list[Rejection]]:
-    """Documents of the bytes of one file as read, and what of it was set aside and why."""
+def parse_snapshot(name: str, snap: Snapshot, budget_s: float | None = None) -> tuple[list[Document], list[Rejection]]:
+    """Documents of the bytes of one file as read, and what of it was set aside and why.
+
+    Cleaning one document (a text or HTML file, a JSON line) has `budget_s` seconds.
+    """
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         return [], [Rejection(name, f"unsupported file type {suffix or '(none)'}; "
@@ -235,9 +243,13 @@ def parse_snapshot(name: str, snap: Snapshot) -> tuple[list[Document], list[Reje
     text, warning = decode(data)
     notes = [Rejection(name, warning, "ingested with warning")] if warning else []
     if suffix in JSONL_SUFFIXES:
-        docs, rejections = _jsonl_documents(text, name)
+        docs, rejections = _jsonl_documents(text, name, budget_s)
         return docs, notes + rejections
-    doc = _html_document(text, name) if suffix in HTML_SUFFIXES else _to_document(clean_document(text), name)
+    try:
+        with time_budget(budget_s):
+            doc = _html_document(text, name) if suffix in HTML_SUFFIXES else _to_document(clean_document(text), name)
+    except DocumentTimeout as err:
+        doc = f"not read: {err}"
     if isinstance(doc, str):
         return [], [Rejection(name, doc)]
     return [doc], notes
