@@ -7,7 +7,9 @@
 2. --kills times, on a second warehouse: moves one to three files out of the landing
    folder (so the build has reading, extracting and removing to do), starts
    `communique build`, and kills it (the build process only, as the OOM killer or an
-   operator would) with SIGKILL at a random moment within the reference build's duration.
+   operator would) with SIGKILL at a random moment within the expected duration of such a
+   build (the median of the recoveries so far). A build that finished before its moment
+   came is not a kill; the round is run again.
    Then it checks that every child of the killed build (dbt) is gone, puts the files
    back and runs a build to completion: a recovery. The recovered warehouse's marts are
    compared, table by table, with the reference's.
@@ -132,18 +134,22 @@ def main() -> None:
               f"from {len(list(raw.iterdir()))} files ({source})", flush=True)
         warehouse = base / "chaos" / "communique.duckdb"
         totals = {"kills": 0, "recoveries": 0, "differences": 0, "orphans": 0, "temp_left": 0}
-        for i in range(1, args.kills + 1):
-            kill = kill_round(raw, held, warehouse, took * 1.1, rng)
-            totals["kills"] += 1
+        durations = [took * 0.7]
+        i = 0
+        while totals["kills"] < args.kills:
+            i += 1
+            kill = kill_round(raw, held, warehouse, 0.95 * sorted(durations)[len(durations) // 2], rng)
+            totals["kills"] += not kill["exited_first"]
             totals["orphans"] += kill["orphans"]
             code, out, recovery_s = finish(build(raw, warehouse))
+            durations.append(recovery_s)
             diff = differences(reference, marts(warehouse)) if code == 0 else ["recovery build failed"]
             temp_left = len(list(warehouse.parent.glob(".communique.duckdb.*.tmp*")))
             totals["recoveries"] += code == 0
             totals["differences"] += len(diff)
             totals["temp_left"] += temp_left
             print(f"round {i:>3}: killed at {kill['delay']:5.1f} s"
-                  f"{' (after it had exited)' if kill['exited_first'] else ''} with {kill['children']} child "
+                  f"{' (it had finished: not a kill)' if kill['exited_first'] else ''} with {kill['children']} child "
                   f"process(es), {kill['orphans']} orphan(s); recovery exit {code} in {recovery_s:.0f} s; "
                   f"{len(diff)} difference(s); {temp_left} temp file(s) left", flush=True)
             for line in diff[:5]:
