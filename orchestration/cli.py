@@ -81,9 +81,12 @@ def main(debug: bool) -> None:
 @click.option("--allow-removal", is_flag=True,
               help="Let the build remove more than half of the documents (files gone from the folder).")
 @click.option("--verbose", is_flag=True, help="Show Dagster's and dbt's own logs.")
+@click.option("--debug", is_flag=True, help="Show the full traceback of a failure (as `communique --debug build`).")
 def build(raw_dir: str | None, warehouse: str | None, wait_s: float | None, allow_removal: bool,
-          verbose: bool) -> None:
+          verbose: bool, debug: bool) -> None:
     """Ingest new articles, extract facts, run dbt (models and tests), publish the marts."""
+    if debug:
+        os.environ["COMMUNIQUE_DEBUG"] = "1"
     from .config import ConfigError, check_paths, lock_wait_seconds, resolve_paths
     from .lock import WarehouseBusy, writer_lock
 

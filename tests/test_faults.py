@@ -504,6 +504,8 @@ def test_11_bad_options_and_bugs_are_one_line_with_their_own_exit_codes(tmp_path
     bad_wait = _cli("build", "--raw-dir", str(tmp_path), "--warehouse", str(tmp_path / "w.duckdb"),
                     env_extra={"COMMUNIQUE_LOCK_WAIT": "soon"})
     assert bad_wait.returncode == 3 and "COMMUNIQUE_LOCK_WAIT='soon' is not a number" in bad_wait.stderr
+    assert bad_wait.stderr.strip().splitlines() == [
+        "error: COMMUNIQUE_LOCK_WAIT='soon' is not a number of seconds"]
     not_a_db = tmp_path / "broken.duckdb"
     not_a_db.write_bytes(b"not a database" * 100)
     broken = _cli("report", "--warehouse", str(not_a_db))
