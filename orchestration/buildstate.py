@@ -41,11 +41,18 @@ def extractor_version() -> str:
 
 
 def folder_state(raw_dir: Path) -> str:
-    """A digest of the landing folder's names, sizes and modification times."""
-    entries = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                     for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith(".")) \
-        if raw_dir.is_dir() else []
-    return hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:16]
+    """A digest of the landing folder's names, sizes and modification times.
+
+    Listed as ingest lists it (scan_folder), so a file vanishing meanwhile or a link
+    leaving the folder never makes the sensor or the no-op check fail.
+    """
+    from .pipeline import scan_folder
+
+    if not raw_dir.is_dir():
+        return hashlib.sha256(b"[]").hexdigest()[:16]
+    entries, rejected, _ = scan_folder(raw_dir)
+    state = [(e.name, e.size, e.modified_ns) for e in entries] + [(r.file_name, r.reason) for r in rejected]
+    return hashlib.sha256(json.dumps(state).encode()).hexdigest()[:16]
 
 
 def dbt_digest(project_dir: Path = DBT_PROJECT_DIR) -> str:

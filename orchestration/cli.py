@@ -11,8 +11,63 @@ from pathlib import Path
 import click
 
 
-@click.group()
-def main() -> None:
+# Exit codes, one per kind of failure, so a scheduler can tell them apart.
+EXIT_FAILED = 1  # a step failed: dbt test, extraction stage, publish
+EXIT_USAGE = 2  # click's own: a bad option or argument
+EXIT_CONFIG = 3  # a path or setting that cannot work
+EXIT_BUSY = 4  # another build holds the warehouse
+EXIT_REMOVAL = 5  # the build would remove most documents; --allow-removal
+EXIT_POSTGRES = 6  # PostgreSQL unreachable, timed out or refused
+EXIT_INTERNAL = 70  # a bug: the traceback is shown with --debug
+
+_KINDS = {"WarehouseBusy": EXIT_BUSY, "MassRemoval": EXIT_REMOVAL, "ConfigError": EXIT_CONFIG}
+
+
+class Failure(click.ClickException):
+    """One clear line naming what to fix, and its exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED, detail: str | None = None):
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.detail = detail
+        self.debug = _debug()  # read now: click shows the error after the context is gone
+
+    def show(self, file=None) -> None:
+        if self.detail and self.debug:
+            click.echo(self.detail.rstrip(), err=True)
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().params.get("debug")) or os.environ.get("COMMUNIQUE_DEBUG") == "1"
+
+
+class _Main(click.Group):
+    """Every failure as one line and a distinct exit code; the traceback only with --debug."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - turned into one line and an exit code
+            import traceback
+
+            import duckdb
+
+            code = _KINDS.get(type(exc).__name__, EXIT_INTERNAL)
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if isinstance(exc, duckdb.Error):  # a damaged or foreign database file
+                code, message = EXIT_FAILED, f"DuckDB: {message} (run with --debug for the traceback)"
+            elif code == EXIT_INTERNAL:
+                message = f"{type(exc).__name__}: {message} (a bug; run with --debug for the traceback)"
+            raise Failure(message, code, traceback.format_exc()) from exc
+
+
+@click.group(cls=_Main)
+@click.option("--debug", is_flag=True, help="Show the full traceback of a failure.")
+def main(debug: bool) -> None:
     """Communique: news articles about international relations, as a SQL warehouse."""
 
 
@@ -20,18 +75,33 @@ def main() -> None:
 @click.option("--raw-dir", type=click.Path(file_okay=False), help="Landing folder (COMMUNIQUE_RAW_DIR; default raw/).")
 @click.option("--warehouse", type=click.Path(dir_okay=False),
               help="Published DuckDB file (COMMUNIQUE_WAREHOUSE; default warehouse/communique.duckdb).")
+@click.option("--wait", "wait_s", type=click.FloatRange(0, 10 ** 7), default=None,
+              help="Wait up to SECONDS for a build that holds the warehouse (COMMUNIQUE_LOCK_WAIT; "
+                   "default 0: refuse at once, exit code 4).")
+@click.option("--allow-removal", is_flag=True,
+              help="Let the build remove more than half of the documents (files gone from the folder).")
 @click.option("--verbose", is_flag=True,
               help="Show Dagster's and dbt's own logs (else kept in logs/build.log beside the warehouse).")
 @click.option("--force", is_flag=True, help="Run every step (and dbt) even when nothing changed.")
-def build(raw_dir: str | None, warehouse: str | None, verbose: bool, force: bool) -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of a failure (as `communique --debug build`).")
+def build(raw_dir: str | None, warehouse: str | None, wait_s: float | None, allow_removal: bool,
+          verbose: bool, force: bool, debug: bool) -> None:
     """Ingest new articles, extract facts, run dbt (models and tests), publish the marts."""
-    from .config import resolve_paths
+    if debug:
+        os.environ["COMMUNIQUE_DEBUG"] = "1"
+    from .config import ConfigError, check_paths, lock_wait_seconds, resolve_paths
+    from .lock import WarehouseBusy, writer_lock
 
     started = time.perf_counter()
     paths = resolve_paths(raw_dir, warehouse)
-    if not paths.raw_dir.is_dir():
-        raise click.ClickException(f"landing folder {paths.raw_dir} does not exist")
+    try:
+        check_paths(paths)
+        wait = lock_wait_seconds(0.0) if wait_s is None else wait_s
+    except ConfigError as exc:
+        raise Failure(str(exc), EXIT_CONFIG) from exc
     os.environ["COMMUNIQUE_PROGRESS"] = "1"
+    if allow_removal:
+        os.environ["COMMUNIQUE_ALLOW_REMOVAL"] = "1"
     click.echo(f"raw folder:  {paths.raw_dir}\nwarehouse:   {paths.warehouse}", err=True)
     if force:
         os.environ["COMMUNIQUE_FORCE_BUILD"] = "1"
@@ -42,14 +112,32 @@ def build(raw_dir: str | None, warehouse: str | None, verbose: bool, force: bool
             click.echo(unchanged_summary(paths))
             click.echo(f"took {time.perf_counter() - started:.1f} s", err=True)
             return
+    try:
+        with writer_lock(paths.work_db, wait, on_wait=lambda m: click.echo(m, err=True)):
+            result, captured = _run_build_job(verbose or _debug())
+            log_file = _keep_log(paths, captured)
+            summary = build_summary(result, paths)
+    except WarehouseBusy as exc:
+        raise Failure(f"{exc}; try again later, or wait for it with --wait SECONDS", EXIT_BUSY) from exc
+    click.echo(summary)
+    click.echo(f"took {time.perf_counter() - started:.1f} s", err=True)
+    if not result.success:
+        if log_file is not None:
+            click.echo(f"Dagster's and dbt's log of this build: {log_file}", err=True)
+        _explain_failure(result, captured)
 
+
+def _run_build_job(verbose: bool):
+    """The `build_warehouse` job in this process; dbt's lines captured unless verbose."""
     import dagster as dg
 
     from .config import executor_name
     from .definitions import build_warehouse_job
 
-    run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    # dbt's own lines (dagster-dbt echoes them on stdout) only with --verbose, or when it fails
+    # Dagster's console logger prints a failed step's whole traceback at ERROR: without
+    # --verbose the summary and one line per failure say it instead; dbt's own lines
+    # (dagster-dbt echoes them on stdout) go to the log file.
+    run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
     captured = io.StringIO()
     with contextlib.ExitStack() as stack:
         if executor_name() == "in_process":
@@ -61,24 +149,8 @@ def build(raw_dir: str | None, warehouse: str | None, verbose: bool, force: bool
             instance = stack.enter_context(dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME")
                                            else dg.DagsterInstance.local_temp())
             result = stack.enter_context(dg.execute_job(dg.reconstructable(build_warehouse_job), instance,
-                                                        run_config=run_config))
-        _report(result, paths, captured.getvalue(), started)
-
-
-def _report(result, paths, captured: str, started: float) -> None:
-    log_file = _keep_log(paths, captured)
-    if not result.success and captured:
-        click.echo(captured[-4000:], err=True)
-        if log_file is not None:
-            click.echo(f"the whole log: {log_file}", err=True)
-    summary = build_summary(result, paths)
-    click.echo(summary)
-    click.echo(f"took {time.perf_counter() - started:.1f} s", err=True)
-    if not result.success:
-        failed = [e for e in result.all_events if e.is_step_failure]
-        for event in failed:
-            click.echo(f"step {event.step_key} failed: {event.event_specific_data.error.message.strip()}", err=True)
-        raise SystemExit(1)
+                                                        run_config=run_config, raise_on_error=False))
+    return result, captured.getvalue()
 
 
 def _keep_log(paths, text: str) -> Path | None:
@@ -118,50 +190,51 @@ def unchanged_summary(paths) -> str:
         "build:       succeeded (nothing to do; `communique build --force` runs every step)"])
 
 
+def _explain_failure(result, captured: str) -> None:
+    """One line per failed step, the traceback under --debug; the exit code says which kind."""
+    failed = [e for e in result.all_events if e.is_step_failure]
+    code = EXIT_FAILED
+    details = []
+    for event in failed:
+        error = event.event_specific_data.error
+        root = error
+        while root.cause is not None:
+            root = root.cause
+        kind = _KINDS.get(root.cls_name) or _KINDS.get(error.cls_name)
+        code = kind or code
+        message = (root.message or error.message).strip().splitlines()
+        click.echo(f"step {event.step_key} failed: {message[-1] if message else root.cls_name}", err=True)
+        details.append(error.to_string())
+        if event.step_key == "communique_dbt" and captured:
+            click.echo(captured[-4000:], err=True)
+    if _debug():
+        click.echo("\n".join(details), err=True)
+    elif failed and code == EXIT_FAILED:
+        click.echo("(run `communique --debug build` for the tracebacks)", err=True)
+    raise SystemExit(code)
+
+
+def _section(label: str, read) -> list[str]:
+    """A summary line, or what kept it from being read: the summary never crashes."""
+    try:
+        return read()
+    except Exception as exc:  # noqa: BLE001 - the build's outcome matters more than one summary line
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return [f"{label:<12} (not available: {first[:200]})"]
+
+
 def build_summary(result, paths) -> str:
     """What a build did, in a few lines: files, documents, set-asides, facts, dbt tests."""
-    import duckdb
-
-    lines = []
-    meta = {}
+    meta: dict = {}
     for event in result.all_events:
         if event.is_step_materialization:
             mat = event.event_specific_data.materialization
             meta[mat.asset_key.to_user_string()] = {k: v.value for k, v in mat.metadata.items()}
-    files = meta.get("raw/files", {})
-    docs = meta.get("raw/documents", {})
-    lines.append(f"files:       {files.get('files_seen', 0)} in folder, {files.get('files_read', 0)} read, "
-                 f"{files.get('files_unchanged', 0)} unchanged, {files.get('files_removed', 0)} removed")
-    lines.append(f"documents:   {docs.get('dagster/row_count', 0)} in warehouse "
-                 f"({docs.get('documents_added', 0)} new, {docs.get('documents_removed', 0)} removed)")
-    ext = meta.get("raw/extractions", {})
-    lines.append(f"extracted:   {ext.get('documents_extracted', 0)} documents "
-                 f"({ext.get('documents_off_topic', 0)} not about international relations, "
-                 f"{ext.get('documents_failed', 0)} failed)")
-    if paths.warehouse.exists():
-        lines.append(_fact_counts(paths.warehouse))
-    work = paths.work_db
-    if work.exists():
-        con = duckdb.connect(str(work), read_only=True)
-        try:
-            rejected = con.execute("select record_name, reason, outcome from raw.rejected_files "
-                                   "order by record_name").fetchall()
-        finally:
-            con.close()
-        aside = [r for r in rejected if r[2] == "set aside"]
-        warned = [r for r in rejected if r[2] != "set aside"]
-        lines.append(f"set aside:   {len(aside)} file(s) or record(s)")
-        lines += [f"  - {name}: {reason}" for name, reason, _ in aside[:20]]
-        if len(aside) > 20:
-            lines.append(f"  … and {len(aside) - 20} more (table raw.rejected_files)")
-        lines += [f"  ! {name}: {reason}" for name, reason, _ in warned[:20]]
-    checks = result.get_asset_check_evaluations()
-    passed = sum(1 for c in checks if c.passed)
-    if result.success and not any(key.startswith("marts/") for key in meta):
-        lines.append("dbt:         not run (no raw row and no dbt file changed since the published build)")
-    else:
-        lines.append(f"dbt tests:   {passed} passed, {len(checks) - passed} failed")
     published = any(e.is_step_success and e.step_key == "published_warehouse" for e in result.all_events)
+    lines = _section("files:", lambda: _files_lines(meta))
+    lines += _section("facts:", lambda: [_fact_counts(paths.warehouse)] if paths.warehouse.is_file() else [])
+    lines += _section("set aside:", lambda: _set_aside_lines(paths))
+    lines += _section("dbt tests:", lambda: _checks_lines(result, meta))
     if result.success:
         lines.append("build:       succeeded")
     elif published:
@@ -169,6 +242,55 @@ def build_summary(result, paths) -> str:
     else:
         lines.append("build:       FAILED (the published warehouse was left as it was)")
     return "\n".join(lines)
+
+
+def _files_lines(meta: dict) -> list[str]:
+    files, docs, ext = meta.get("raw/files", {}), meta.get("raw/documents", {}), meta.get("raw/extractions", {})
+    line = (f"files:       {files.get('files_seen', 0)} in folder, {files.get('files_read', 0)} read, "
+            f"{files.get('files_unchanged', 0)} unchanged, {files.get('files_removed', 0)} removed")
+    if files.get("not_files"):
+        line += f"; {files['not_files']} not files (folders, links, pipes: see set aside)"
+    if files.get("hidden"):
+        line += f"; {files['hidden']} hidden (not read)"
+    return [line,
+            f"documents:   {docs.get('dagster/row_count', 0)} in warehouse "
+            f"({docs.get('documents_added', 0)} new, {docs.get('documents_removed', 0)} removed)",
+            f"extracted:   {ext.get('documents_extracted', 0)} documents "
+            f"({ext.get('documents_off_topic', 0)} not about international relations, "
+            f"{ext.get('documents_failed', 0)} failed)"]
+
+
+def _read(path: Path, sql: str) -> list[tuple]:
+    """Rows of one query on a DuckDB file opened read-only (never a lock on the writer's file)."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _set_aside_lines(paths) -> list[str]:
+    if not paths.work_db.is_file():
+        return []
+    rejected = _read(paths.work_db, "select record_name, reason, outcome from raw.rejected_files order by record_name")
+    aside = [r for r in rejected if r[2] != "ingested with warning"]
+    warned = [r for r in rejected if r[2] == "ingested with warning"]
+    lines = [f"set aside:   {len(aside)} file(s) or record(s)"]
+    lines += [f"  - {name}: {reason}" for name, reason, _ in aside[:20]]
+    if len(aside) > 20:
+        lines.append(f"  … and {len(aside) - 20} more (table raw.rejected_files)")
+    lines += [f"  ! {name}: {reason}" for name, reason, _ in warned[:20]]
+    return lines
+
+
+def _checks_lines(result, meta: dict) -> list[str]:
+    if result.success and not any(key.startswith("marts/") for key in meta):
+        return ["dbt:         not run (no raw row and no dbt file changed since the published build)"]
+    checks = result.get_asset_check_evaluations()
+    passed = sum(1 for c in checks if c.passed)
+    return [f"dbt tests:   {passed} passed, {len(checks) - passed} failed"]
 
 
 @main.command()
@@ -235,11 +357,15 @@ def publish(dsn: str, warehouse: str | None, reader_role: str, reader_password: 
 
     paths = resolve_paths(None, warehouse)
     try:
-        # the tables are listed once, below; the log says only what is worth waiting for
-        counts = publish_to_postgres(paths.warehouse, dsn, reader_role=reader_role, reader_password=reader_password,
-                                     log=lambda m: None if m.startswith("loaded ") else click.echo(m, err=True))
-    except (FileNotFoundError, TimeoutError, psycopg.OperationalError) as exc:
-        raise click.ClickException(str(exc).strip()) from exc
+        counts = publish_to_postgres(paths.warehouse, dsn, reader_role=reader_role,
+                                     reader_password=reader_password, log=lambda m: None if m.startswith("loaded ") else click.echo(m, err=True))
+    except FileNotFoundError as exc:
+        raise Failure(f"{exc}; run `communique build` first", EXIT_CONFIG) from exc
+    except (ValueError, psycopg.ProgrammingError) as exc:  # a bad DSN or timeout setting
+        raise Failure(str(exc).strip().splitlines()[0], EXIT_CONFIG) from exc
+    except (TimeoutError, psycopg.OperationalError) as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise Failure(f"PostgreSQL: {first} ({redact_dsn(dsn)})", EXIT_POSTGRES) from exc
     for table, n in counts.items():
         click.echo(f"{table:<45} {n:>9} rows")
     click.echo(f"published {len(counts)} tables from {paths.warehouse} to {redact_dsn(dsn)}; "
@@ -273,7 +399,7 @@ def report(warehouse: str | None, out_dir: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--search", help="Keep rows whose text contains WORD (case-insensitive; see --list).")
 @click.option("--pair", help="Keep rows about two countries, ISO alpha-3 codes: CHN-RUS.")
-@click.option("--limit", type=click.IntRange(min=0), help="At most N rows.")
+@click.option("--limit", type=click.IntRange(min=0, max=2 ** 62), help="At most N rows.")
 def query(name: str | None, list_only: bool, warehouse: str | None, fmt: str, search: str | None,
           pair: str | None, limit: int | None) -> None:
     """Run a saved analysis on the published warehouse (read-only): `communique query --list`."""

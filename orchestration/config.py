@@ -11,6 +11,10 @@ COMMUNIQUE_EXTRACT_SHARDS  extraction steps per run (default 1); each shard is i
 COMMUNIQUE_EXECUTOR        in_process (default), multiprocess, or dask
 COMMUNIQUE_DASK_SCHEDULER  with dask: the scheduler's address (tcp://host:8786); unset, a
                            local cluster is started for the run
+
+COMMUNIQUE_LOCK_WAIT    seconds a build waits for another build's writer lock
+                        (default: 0 for `communique build`, 600 for Dagster runs)
+COMMUNIQUE_DOC_SECONDS  time budget of one document's extraction (default: 30)
 """
 from __future__ import annotations
 
@@ -81,3 +85,46 @@ def executor_name() -> str:
     if name not in EXECUTORS:
         raise ValueError(f"COMMUNIQUE_EXECUTOR must be one of {', '.join(EXECUTORS)}, not {name!r}")
     return name
+
+
+class ConfigError(Exception):
+    """A path or setting that cannot work: said in one line, before anything runs."""
+
+
+def _seconds(name: str, default: float) -> float:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ConfigError(f"{name}={value!r} is not a number of seconds") from None
+    if not 0 <= seconds < 10 ** 7:
+        raise ConfigError(f"{name}={value!r} must be between 0 and 10000000 seconds")
+    return seconds
+
+
+def lock_wait_seconds(default: float) -> float:
+    return _seconds("COMMUNIQUE_LOCK_WAIT", default)
+
+
+def document_seconds() -> float:
+    return _seconds("COMMUNIQUE_DOC_SECONDS", 30.0)
+
+
+def check_paths(paths: Paths) -> None:
+    """Refuse paths a build cannot use, naming what to fix, before anything is read or written."""
+    if not paths.raw_dir.is_dir():
+        raise ConfigError(f"landing folder {paths.raw_dir} does not exist or is not a folder "
+                          "(--raw-dir or COMMUNIQUE_RAW_DIR)")
+    for path, what in ((paths.warehouse, "--warehouse or COMMUNIQUE_WAREHOUSE"),
+                       (paths.work_db, "COMMUNIQUE_WORK_DB")):
+        if path.is_dir():
+            raise ConfigError(f"{path} is a folder; {what} must name a file, e.g. {path / 'communique.duckdb'}")
+        parent = next((p for p in (path.parent, *path.parent.parents) if p.exists()), None)
+        if parent is None or not parent.is_dir():
+            raise ConfigError(f"{path.parent} is not a folder ({what})")
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise ConfigError(f"cannot write in {parent} ({what})")
+    if paths.warehouse == paths.work_db:
+        raise ConfigError("COMMUNIQUE_WORK_DB must not be the published warehouse file")

@@ -1,11 +1,17 @@
 """The dbt project as Dagster sees it, with a manifest prepared once, not at every load."""
 from __future__ import annotations
 
+import os
+import shutil
+import time
 from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
 
 from .config import DBT_PROJECT_DIR
+
+KEEP_TARGETS = 3  # dbt target folders of past runs kept for inspection
+BOUND_DBT = Path(__file__).resolve().parent / "bin" / "dbt-bound"
 
 
 def _newest_source_mtime(project_dir: Path) -> float:
@@ -31,3 +37,43 @@ def prepare_manifest(project: DbtProject) -> Path:
 
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def bound_dbt_executable() -> str:
+    """A wrapper that runs dbt with a parent-death signal, so killing the build kills dbt too.
+
+    dagster-dbt starts dbt with a plain Popen; the wrapper (setpriv --pdeathsig) is the
+    only hook. Without setpriv, or off Linux, dbt itself is used.
+    """
+    real = shutil.which("dbt")
+    if real is None or shutil.which("setpriv") is None or not os.access(BOUND_DBT, os.X_OK):
+        return real or "dbt"
+    os.environ["COMMUNIQUE_DBT_REAL"] = real
+    return str(BOUND_DBT)
+
+
+def prune_targets(target_dir: Path, keep: int = KEEP_TARGETS, quiet_s: float = 900.0) -> list[Path]:
+    """Remove the per-run dbt target folders but the newest `keep` (each holds ~8 MB).
+
+    A folder written in the last `quiet_s` seconds may belong to a build of another
+    warehouse that is running now, so it stays.
+    """
+    runs = sorted((p for p in target_dir.glob("*-*") if p.is_dir() and not p.is_symlink()),
+                  key=_last_write, reverse=True)
+    removed = []
+    for path in runs[keep:]:
+        if time.time() - _last_write(path) < quiet_s:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def _last_write(path: Path) -> float:
+    times = [path.stat().st_mtime]
+    for name in ("dbt.log", "run_results.json"):
+        try:
+            times.append((path / name).stat().st_mtime)
+        except OSError:
+            continue
+    return max(times)

@@ -5,7 +5,9 @@ by document id, and rows are replaced (delete, then insert) per changed key.
 """
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -15,6 +17,7 @@ import duckdb
 import polars as pl
 
 from .buildstate import extractor_version
+from .config import document_seconds
 from .extract import ingest
 from .warehouse import FACT_TABLES, delete_where_in, ensure_raw_schema, frame, insert
 from .workers import Document, Extracted, extract_in_order
@@ -35,72 +38,205 @@ class IngestStats:
     documents_added: int = 0
     documents_removed: int = 0
     documents_total: int = 0
+    not_files: int = 0  # folders, links outside the folder, pipes, sockets, devices: reported, not read
+    hidden: int = 0
     set_aside: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
+class MassRemoval(Exception):
+    """A build would empty (or mostly empty) the warehouse: an unmounted share or a wrong path."""
+
+
+RETRY = "will retry"  # outcome of a file that could not be read this time; its old rows stay
+
+
+@dataclass
+class Entry:
+    name: str
+    path: Path  # what to open: the file itself, or the target of a link inside the folder
+    size: int
+    modified_ns: int
+
+
+def scan_folder(raw_dir: Path) -> tuple[list[Entry], list[ingest.Rejection], int]:
+    """The regular files of the landing folder; what else is there is reported, never read.
+
+    The folder is the boundary: a link whose target lies outside it is not followed.
+    Returns the entries, the rejections of what is not a file, and the hidden names skipped.
+    """
+    root = Path(raw_dir).resolve()
+    entries, rejected, hidden = [], [], 0
+    try:
+        listing = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:  # gone or unreadable: the mass-removal guard and the CLI's checks speak for it
+        return [], [], 0
+    for entry in listing:
+        if entry.name.startswith("."):
+            hidden += 1
+            continue
+        try:
+            reason, path, st = _classify_entry(root, entry)
+        except OSError as err:
+            reason, path, st = f"could not be read: {err.strerror or err}", None, None
+        if reason:
+            rejected.append(ingest.Rejection(entry.name, reason))
+        else:
+            entries.append(Entry(entry.name, path, st.st_size, st.st_mtime_ns))
+    return entries, rejected, hidden
+
+
+def _classify_entry(root: Path, entry: os.DirEntry):
+    path = Path(entry.path)
+    if entry.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(root) or target == root:
+            return "link outside the landing folder (not followed)", None, None
+        if not target.exists():
+            return "broken link", None, None
+        path = target
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        kind = ingest._kind_of(st.st_mode)
+        if kind == "a folder":
+            return "a folder: only the files directly in the landing folder are read", None, None
+        return f"{kind}, not a regular file (not read)", None, None
+    return None, path, st
+
+
+def _removal_guard(con: duckdb.DuckDBPyConnection, dropping: list[str], raw_dir: Path, allow: bool) -> None:
+    """Stop before anything changes when a build would remove more than half of the documents."""
+    if not dropping or allow:
+        return
+    total = con.execute("select count(*) from raw.documents").fetchall()[0][0]
+    con.register("_dropping", pl.DataFrame({"k": dropping}, schema={"k": pl.String}).to_arrow())
+    try:
+        at_risk = con.execute(
+            "select count(distinct document_id) from raw.file_documents where file_name in (select k from _dropping) "
+            "and document_id not in (select document_id from raw.file_documents "
+            "where file_name not in (select k from _dropping))").fetchall()[0][0]
+    finally:
+        con.unregister("_dropping")
+    if total and at_risk * 2 > total:
+        raise MassRemoval(
+            f"this build would remove {at_risk} of the {total} documents in the warehouse "
+            f"({len(dropping)} file(s) gone from {raw_dir}); is the landing folder mounted and its path right? "
+            "Nothing was changed. To remove them, build again with --allow-removal.")
+
+
+@dataclass
+class _FileResult:
+    file_row: dict | None
+    docs: pl.DataFrame | None
+    links: list[dict]
+    rejections: list[ingest.Rejection]
+    retry: bool = False
+
+
+def _read_one(entry: Entry, known: tuple | None, now: datetime, budget_s: float | None) -> _FileResult | str:
+    """Everything that touches one file, as one unit: nothing a file holds can fail the build.
+
+    Returns "unchanged" when the content hash is the one already ingested.
+    """
+    try:
+        snap = ingest.snapshot(entry.path)
+    except ingest.FileChanged as err:
+        return _retry(entry.name, f"changed during the build ({err}); it will be read at the next build")
+    except ingest.NotRegularFile as err:
+        return _FileResult(None, None, [], [ingest.Rejection(entry.name, f"{err}, not a regular file (not read)")])
+    except Exception as err:  # noqa: BLE001 - permissions, I/O errors: this file only, tried again next time
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else f"{type(err).__name__}: {err}"
+        return _retry(entry.name, f"could not be read: {reason}; it will be tried again at the next build")
+    if known and known[2] == snap.fingerprint:
+        return "unchanged"
+    row = {"file_name": entry.name, "size_bytes": snap.size, "modified_ns": snap.modified_ns,
+           "fingerprint": snap.fingerprint, "read_at": now}
+    try:
+        docs, rejections = ingest.parse_snapshot(entry.name, snap, budget_s)
+        doc_rows = [{"document_id": d.document_id, "title": d.title, "source": d.source, "url": d.url,
+                     "dateline": d.dateline, "published_date": d.published_date, "body_text": d.text,
+                     "word_count": d.word_count, "furniture_lines": d.furniture_lines, "ingested_at": now}
+                    for d in docs]
+        typed = frame("documents", doc_rows)  # typed here, so a bad value is this file's problem
+    except Exception as err:  # noqa: BLE001 - a parser's bug on one file is that file's rejection
+        return _FileResult(row, None, [], [ingest.Rejection(
+            entry.name, f"could not be read: {type(err).__name__}: {err}")])
+    links = [{"file_name": entry.name, "record_name": d.file_name, "document_id": d.document_id} for d in docs]
+    return _FileResult(row, typed, links, rejections)
+
+
+def _retry(name: str, reason: str) -> _FileResult:
+    return _FileResult(None, None, [], [ingest.Rejection(name, reason, RETRY)], retry=True)
+
+
 def ingest_folder(con: duckdb.DuckDBPyConnection, raw_dir: Path,
-                  progress: Progress | None = None) -> IngestStats:
+                  progress: Progress | None = None, allow_removal: bool = False) -> IngestStats:
     """Bring raw.files, raw.file_documents, raw.documents and raw.rejected_files up to date."""
     ensure_raw_schema(con)
     stats = IngestStats()
-    paths = sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith(".")) \
-        if raw_dir.is_dir() else []
-    stats.files_seen = len(paths)
+    entries, not_files, stats.hidden = scan_folder(raw_dir)
+    stats.files_seen, stats.not_files = len(entries), len(not_files)
     known = {r[0]: (r[1], r[2], r[3]) for r in con.execute(
         "select file_name, size_bytes, modified_ns, fingerprint from raw.files").fetchall()}
-    present = {p.name for p in paths}
+    present = {e.name for e in entries}
     removed = sorted(set(known) - present)
+    _removal_guard(con, removed, raw_dir, allow_removal)
 
-    changed: list[tuple[Path, str, int, int]] = []
-    for p in paths:
-        st = p.stat()
-        old = known.get(p.name)
-        if old and old[0] == st.st_size and old[1] == st.st_mtime_ns:
-            stats.files_unchanged += 1
-            continue
-        fp = ingest.file_fingerprint(p)
-        if old and old[2] == fp:
-            con.execute("update raw.files set modified_ns = ? where file_name = ?", [st.st_mtime_ns, p.name])
-            stats.files_unchanged += 1
-            continue
-        changed.append((p, fp, st.st_size, st.st_mtime_ns))
-
-    file_rows, link_rows, doc_rows, reject_rows = [], [], [], []
     now = _now()
-    for i, (p, fp, size, mtime) in enumerate(changed):
-        try:
-            docs, rejections = ingest.read_file(p)
-        except Exception as err:  # an unreadable file must not stop the build
-            docs, rejections = [], [ingest.Rejection(p.name, f"could not be read: {err!r}")]
-        file_rows.append({"file_name": p.name, "size_bytes": size, "modified_ns": mtime,
-                          "fingerprint": fp, "read_at": now})
-        for d in docs:
-            link_rows.append({"file_name": p.name, "record_name": d.file_name, "document_id": d.document_id})
-            doc_rows.append({"document_id": d.document_id, "title": d.title, "source": d.source,
-                             "url": d.url, "dateline": d.dateline, "published_date": d.published_date,
-                             "body_text": d.text, "word_count": d.word_count,
-                             "furniture_lines": d.furniture_lines, "ingested_at": now})
-        for r in rejections:
-            reject_rows.append({"file_name": p.name, "record_name": r.file_name, "reason": r.reason,
-                                "outcome": r.outcome, "rejected_at": now})
-            (stats.warnings if r.outcome != "set aside" else stats.set_aside).append((r.file_name, r.reason))
+    budget = document_seconds()
+    results: dict[str, _FileResult] = {n.file_name: _FileResult(None, None, [], [n]) for n in not_files}
+    refreshed: list[tuple[str, int]] = []
+    candidates = [e for e in entries if not (e.name in known and known[e.name][:2] == (e.size, e.modified_ns))]
+    stats.files_unchanged = len(entries) - len(candidates)
+    for i, entry in enumerate(candidates):
+        result = _read_one(entry, known.get(entry.name), now, budget)
+        if result == "unchanged":
+            refreshed.append((entry.name, entry.modified_ns))
+            stats.files_unchanged += 1
+        else:
+            results[entry.name] = result
+            stats.files_read += not result.retry
         if progress:
-            progress(i + 1, len(changed))
-    stats.files_read = len(changed)
+            progress(i + 1, len(candidates))
     stats.files_removed = len(removed)
+    for result in results.values():
+        for r in result.rejections:
+            (stats.set_aside if r.outcome != "ingested with warning" else stats.warnings).append((r.file_name, r.reason))
+    _write_ingest(con, stats, removed, results, refreshed, now)
+    stats.documents_total = con.execute("select count(*) from raw.documents").fetchone()[0]
+    return stats
 
-    touched = removed + [p.name for p, *_ in changed]
+
+def _write_ingest(con, stats: IngestStats, removed: list[str], results: dict[str, _FileResult],
+                  refreshed: list[tuple[str, int]], now: datetime) -> None:
+    """One transaction: a file read this time replaces its rows; a file to retry keeps its old ones."""
+    retry = [n for n, r in results.items() if r.retry]
+    touched = removed + [n for n, r in results.items() if not r.retry]
+    frames = [r.docs for r in results.values() if r.docs is not None and not r.docs.is_empty()]
+    new_docs = pl.concat(frames) if frames else frame("documents", [])
     con.execute("begin")
     try:
+        for name, mtime in refreshed:
+            con.execute("update raw.files set modified_ns = ? where file_name = ?", [mtime, name])
+        # a file that could not be read is looked at again by the next build, whatever its time
+        con.register("_retry", pl.DataFrame({"k": retry}, schema={"k": pl.String}).to_arrow())
+        try:
+            con.execute("update raw.files set modified_ns = -1 where file_name in (select k from _retry)")
+        finally:
+            con.unregister("_retry")
+        con.execute(f"delete from raw.rejected_files where outcome = '{RETRY}'")
+        listed = {n for n in results} | {r[0] for r in con.execute("select file_name from raw.files").fetchall()}
+        gone = [r[0] for r in con.execute("select distinct file_name from raw.rejected_files").fetchall()
+                if r[0] not in listed]
         for table in ("files", "file_documents", "rejected_files"):
-            delete_where_in(con, table, "file_name", touched)
-        insert(con, "files", file_rows)
-        insert(con, "file_documents", link_rows)
-        insert(con, "rejected_files", reject_rows)
+            delete_where_in(con, table, "file_name", touched + (gone if table == "rejected_files" else []))
+        insert(con, "files", [r.file_row for r in results.values() if r.file_row])
+        insert(con, "file_documents", [link for r in results.values() for link in r.links])
+        insert(con, "rejected_files", [
+            {"file_name": name, "record_name": rej.file_name, "reason": rej.reason, "outcome": rej.outcome,
+             "rejected_at": now} for name, r in results.items() for rej in r.rejections])
         existing = {r[0] for r in con.execute("select document_id from raw.documents").fetchall()}
-        new_docs = pl.DataFrame(frame("documents", doc_rows)).unique("document_id", keep="first")
-        new_docs = new_docs.filter(~pl.col("document_id").is_in(list(existing)))
+        new_docs = new_docs.unique("document_id", keep="first").filter(~pl.col("document_id").is_in(list(existing)))
         stats.documents_added = insert(con, "documents", new_docs)
         orphans = [r[0] for r in con.execute(
             "select document_id from raw.documents except select document_id from raw.file_documents"
@@ -111,8 +247,6 @@ def ingest_folder(con: duckdb.DuckDBPyConnection, raw_dir: Path,
     except BaseException:
         con.execute("rollback")
         raise
-    stats.documents_total = con.execute("select count(*) from raw.documents").fetchone()[0]
-    return stats
 
 
 @dataclass

@@ -6,6 +6,7 @@ half-built warehouse.
 """
 from __future__ import annotations
 
+import glob
 import os
 import time
 from pathlib import Path
@@ -119,13 +120,35 @@ def delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, val
 PUBLISHED_SCHEMAS = ("marts", "reporting")
 
 
+def _temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.{int(time.time() * 1000)}.tmp")
+
+
+def remove_stale_temp(target: Path) -> list[Path]:
+    """Remove the half-written copies a killed publish left beside the target (and their WAL files).
+
+    Called under the writer lock, so no other build can be writing one.
+    """
+    removed = []
+    for path in target.parent.glob(f".{glob.escape(target.name)}.*.tmp*"):
+        try:
+            path.unlink()
+            removed.append(path)
+        except FileNotFoundError:
+            continue
+    return removed
+
+
 def publish(work_db: Path, target: Path, schemas: tuple[str, ...] = PUBLISHED_SCHEMAS) -> dict[str, int]:
     """Copy the public schemas of the working database into a new file, then rename it over the target.
 
     Readers that opened the old file keep their snapshot; new readers see the new one.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{int(time.time() * 1000)}.tmp")
+    if target.is_dir():
+        raise IsADirectoryError(f"{target} is a folder; the published warehouse must be a file")
+    remove_stale_temp(target)
+    tmp = _temp_name(target)
     counts: dict[str, int] = {}
     # An older storage format, so the DuckDB drivers of BI tools and the 1.x CLI can read it too.
     con = duckdb.connect(str(tmp), config={"storage_compatibility_version": PUBLISHED_STORAGE_VERSION})
@@ -144,8 +167,12 @@ def publish(work_db: Path, target: Path, schemas: tuple[str, ...] = PUBLISHED_SC
         con.execute("checkpoint")
     except BaseException:
         con.close()
-        tmp.unlink(missing_ok=True)
+        remove_stale_temp(target)
         raise
     con.close()
-    os.replace(tmp, target)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        remove_stale_temp(target)
+        raise
     return counts

@@ -62,12 +62,14 @@ def warm_up() -> None:
 
 def extract_batch(batch: list[Document]) -> list[Extracted]:
     """Run the extraction entry point on each document; one bad article never stops the others."""
+    from .config import document_seconds
     from .extract.document import extract_document
 
+    budget = document_seconds()  # each document's time budget (COMMUNIQUE_DOC_SECONDS)
     out = []
     for doc_id, text, published, dateline in batch:
         try:
-            on_topic, facts = extract_document(text, published, dateline)
+            on_topic, facts = extract_document(text, published, dateline, budget_s=budget)
             out.append(Extracted(doc_id, on_topic, facts))
         except Exception as err:
             out.append(Extracted(doc_id, None, {}, f"{type(err).__name__}: {err}",

@@ -58,7 +58,8 @@ def ingest_articles(context: dg.AssetExecutionContext, communique: CommuniqueWar
     paths = communique.paths()
     folder = folder_state(paths.raw_dir)  # taken before reading: a file landing meanwhile makes it stale
     with communique.connect() as con:
-        stats = ingest_folder(con, paths.raw_dir, console_progress("reading files"))
+        stats = ingest_folder(con, paths.raw_dir, console_progress("reading files"),
+                              allow_removal=communique.removal_allowed())
         write_state(con, {"ingested_folder": folder})
         counts = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0]
                   for t in ("files", "file_documents", "rejected_files", "documents")}
@@ -70,7 +71,8 @@ def ingest_articles(context: dg.AssetExecutionContext, communique: CommuniqueWar
     for name, reason in stats.set_aside:
         context.log.warning(f"set aside {name}: {reason}")
     shared = {"files_seen": stats.files_seen, "files_read": stats.files_read,
-              "files_unchanged": stats.files_unchanged, "files_removed": stats.files_removed}
+              "files_unchanged": stats.files_unchanged, "files_removed": stats.files_removed,
+              "not_files": stats.not_files, "hidden": stats.hidden}
     yield dg.MaterializeResult(asset_key=INGEST_KEYS[0], metadata={**shared, "dagster/row_count": counts["files"]})
     yield dg.MaterializeResult(asset_key=INGEST_KEYS[1], metadata={"dagster/row_count": counts["file_documents"]})
     yield dg.MaterializeResult(asset_key=INGEST_KEYS[2], metadata={

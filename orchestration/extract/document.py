@@ -1,9 +1,20 @@
-"""All facts of one article, as rows for the raw mention tables."""
+"""All facts of one article, as rows for the raw mention tables.
+
+Cost is kept linear in the size of the text: the rule modules compare sentences with
+the text around them (statements.py's `_quoted_share` and `quoted` rescan the text
+per candidate), which grows with the square of a single huge document. A document
+longer than CHUNK_CHARS is therefore extracted one paragraph-sized chunk at a time,
+with offsets mapped back; an ordinary article is one chunk. Each document also has a
+time budget: past it, DocumentTimeout is raised and the document is recorded as failed.
+"""
 from __future__ import annotations
 
+import re
+import time
 from datetime import date
 
 from .actors import find_actors
+from .budget import DocumentTimeout, time_budget
 from .evidence import Sentences, align
 from .figures import extract_figures
 from .meetings import extract_meetings
@@ -53,14 +64,64 @@ def _place_cols(location: str | None, country: str | None) -> dict:
 
 
 TABLES = ("actor_mentions", "statements", "meetings", "meeting_participants", "figures")
+CHUNK_CHARS = 20_000  # far above any news article; a chunk costs well under a second
+_INDEX = {"actor_mentions": "mention_index", "statements": "statement_index", "meetings": "meeting_index",
+          "meeting_participants": "meeting_index", "figures": "figure_index"}
+_SENTENCE_GAP = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
-def extract_document(text: str, published_date: date | None,
-                     dateline: str | None) -> tuple[bool, dict[str, list[dict]]]:
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, slice) pieces of at most `size` characters, cut at a paragraph, else a sentence, else a space."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n\n")
+        if cut < size // 4:
+            gaps = [m.end() for m in _SENTENCE_GAP.finditer(window, size // 4)]
+            cut = gaps[-1] if gaps else window.rfind(" ")
+        if cut < size // 4:
+            cut = size
+        pieces.append((start, text[start:start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def extract_document(text: str, published_date: date | None, dateline: str | None,
+                     budget_s: float | None = None) -> tuple[bool, dict[str, list[dict]]]:
     """Whether the article is about international relations, and its rows for the raw mention tables.
 
-    An off-topic article (a robbery, a product launch) yields no rows at all.
+    An off-topic article (a robbery, a product launch) yields no rows at all. A text longer
+    than CHUNK_CHARS is extracted chunk by chunk (see the module's docstring).
     """
+    rows: dict[str, list[dict]] = {table: [] for table in TABLES}
+    on_topic = False
+    with time_budget(budget_s) as deadline:
+        for offset, piece in chunks(text):
+            if time.monotonic() > deadline:
+                raise DocumentTimeout(f"over the time budget of {budget_s:g} s (COMMUNIQUE_DOC_SECONDS)")
+            piece_on_topic, piece_rows = _extract_text(piece, published_date, dateline)
+            on_topic |= piece_on_topic
+            _append_shifted(rows, piece_rows, offset)
+    return on_topic, rows
+
+
+def _append_shifted(rows: dict[str, list[dict]], piece: dict[str, list[dict]], offset: int) -> None:
+    """A chunk's rows with offsets into the whole text and indexes that continue the earlier chunks'."""
+    base = {table: (max((r[_INDEX[table]] for r in rows[table]), default=-1) + 1) for table in TABLES}
+    base["meeting_participants"] = base["meetings"]
+    for table, table_rows in piece.items():
+        for r in table_rows:
+            r[_INDEX[table]] += base[table]
+            if "char_start" in r:
+                r["char_start"] += offset
+                r["char_end"] += offset
+            rows[table].append(r)
+
+
+def _extract_text(text: str, published_date: date | None,
+                  dateline: str | None) -> tuple[bool, dict[str, list[dict]]]:
+    """Rows of one chunk, offsets into the chunk."""
     actors = find_actors(text)
     if not is_international(text, actors.actors):
         return False, {table: [] for table in TABLES}

@@ -10,11 +10,13 @@ import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .budget import DocumentTimeout, time_budget
 from .text import CleanDocument, _parse_iso, clean_document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -46,13 +48,75 @@ class Rejection:
     outcome: str = "set aside"  # set aside | ingested with warning
 
 
+class FileChanged(Exception):
+    """The file vanished, or changed while it was being read: the next build reads it again."""
+
+
+class NotRegularFile(Exception):
+    """A FIFO, socket or device: opening or reading it could block the build."""
+
+
+@dataclass
+class Snapshot:
+    """One consistent read of a file: its fingerprint and bytes come from the same read."""
+
+    size: int
+    modified_ns: int
+    fingerprint: str
+    data: bytes | None  # None when the file is over the size limit (only hashed)
+
+
+def snapshot(path: Path, max_bytes: int | None = None) -> Snapshot:
+    """Read a file once through one descriptor, never blocking, and check nothing moved meanwhile.
+
+    O_NONBLOCK and the fstat keep a FIFO swapped in for the file from stalling the build;
+    the size, time and inode are compared before and after the read.
+    """
+    max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError as err:
+        raise FileChanged("it vanished before it could be read") from err
+    except OSError as err:
+        if err.errno == 40:  # ELOOP: the name became a link after the folder was listed
+            raise FileChanged("it was replaced by a link") from err
+        raise
+    try:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            raise NotRegularFile(_kind_of(before.st_mode))
+        h, chunks, total = hashlib.sha256(), [], 0
+        keep = before.st_size <= max_bytes
+        while chunk := os.read(fd, 1 << 20):
+            h.update(chunk)
+            total += len(chunk)
+            if keep:
+                chunks.append(chunk)
+        after = os.fstat(fd)
+    finally:
+        os.close(fd)
+    try:
+        now = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError as err:
+        raise FileChanged("it vanished while it was being read") from err
+    if (total != before.st_size or (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns)
+            or now.st_ino != before.st_ino or now.st_size != total):
+        raise FileChanged("it was written to while it was being read")
+    return Snapshot(total, before.st_mtime_ns, h.hexdigest(), b"".join(chunks) if keep else None)
+
+
+def _kind_of(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
 def file_fingerprint(path: Path) -> str:
     """Content hash of a raw file: what tells a changed file from an unchanged one."""
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return snapshot(path, max_bytes=-1).fingerprint
 
 
 def document_id(text: str) -> str:
@@ -111,53 +175,81 @@ def _html_document(html: str, file_name: str) -> Document | str:
     return _to_document(clean, file_name)
 
 
-def _jsonl_documents(text: str, file_name: str) -> tuple[list[Document], list[Rejection]]:
+STRING_FIELDS = ("title", "url", "source", "published_date")
+_JSON_TYPES = {list: "a list", dict: "an object", bool: "true/false", int: "a number", float: "a number"}
+
+
+def _jsonl_record(line: str, name: str) -> Document | str:
+    """One JSON line as a document, or the reason it is set aside (its neighbours go on)."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        return f"malformed JSON line: {err.msg} at column {err.colno}"
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return "JSON line has no \"text\" string"
+    for key in STRING_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return f"field \"{key}\" is {_JSON_TYPES.get(type(value), type(value).__name__)}, expected a string"
+    clean = clean_document(record["text"], title=record.get("title") or None, source=record.get("source") or None,
+                           url=record.get("url") or None, published_date=_parse_iso(record.get("published_date")))
+    return _to_document(clean, name)
+
+
+def _jsonl_documents(text: str, file_name: str,
+                     budget_s: float | None = None) -> tuple[list[Document], list[Rejection]]:
     docs, rejections = [], []
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         name = f"{file_name}#{n}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            rejections.append(Rejection(name, f"malformed JSON line: {err.msg} at column {err.colno}"))
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            rejections.append(Rejection(name, "JSON line has no \"text\" string"))
-            continue
-        clean = clean_document(record["text"], title=record.get("title"), source=record.get("source"),
-                               url=record.get("url"),
-                               published_date=_parse_iso(record.get("published_date")))
-        doc = _to_document(clean, name)
+            with time_budget(budget_s):
+                doc = _jsonl_record(line, name)
+        except DocumentTimeout as err:
+            doc = f"line {n} was not read: {err}"
+        except Exception as err:  # noqa: BLE001 - whatever one record holds, the others go on
+            doc = f"line {n} could not be read: {type(err).__name__}: {err}"
         if isinstance(doc, str):
-            rejections.append(Rejection(name, doc))
+            rejections.append(Rejection(name, doc if doc.startswith("line ") else f"line {n}: {doc}"))
         else:
             docs.append(doc)
     return docs, rejections
 
 
-def read_file(path: Path) -> tuple[list[Document], list[Rejection]]:
+def read_file(path: Path, budget_s: float | None = None) -> tuple[list[Document], list[Rejection]]:
     """Documents of one raw file, and what of it was set aside and why."""
-    name = path.name
-    suffix = path.suffix.lower()
+    return parse_snapshot(path.name, snapshot(path), budget_s)
+
+
+def parse_snapshot(name: str, snap: Snapshot, budget_s: float | None = None) -> tuple[list[Document], list[Rejection]]:
+    """Documents of the bytes of one file as read, and what of it was set aside and why.
+
+    Cleaning one document (a text or HTML file, a JSON line) has `budget_s` seconds.
+    """
+    suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         return [], [Rejection(name, f"unsupported file type {suffix or '(none)'}; "
                                     f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")]
-    size = path.stat().st_size
+    size = snap.size
     if size == 0:
         return [], [Rejection(name, "empty file")]
-    if size > MAX_FILE_BYTES:
+    if size > MAX_FILE_BYTES or snap.data is None:
         return [], [Rejection(name, f"file too large ({size / 1048576:.1f} MB; the limit is "
                                     f"{MAX_FILE_BYTES / 1048576:.0f} MB, COMMUNIQUE_MAX_FILE_MB)")]
-    data = path.read_bytes()
+    data = snap.data
     if _looks_binary(data):
         return [], [Rejection(name, "binary file, not text")]
     text, warning = decode(data)
     notes = [Rejection(name, warning, "ingested with warning")] if warning else []
     if suffix in JSONL_SUFFIXES:
-        docs, rejections = _jsonl_documents(text, name)
+        docs, rejections = _jsonl_documents(text, name, budget_s)
         return docs, notes + rejections
-    doc = _html_document(text, name) if suffix in HTML_SUFFIXES else _to_document(clean_document(text), name)
+    try:
+        with time_budget(budget_s):
+            doc = _html_document(text, name) if suffix in HTML_SUFFIXES else _to_document(clean_document(text), name)
+    except DocumentTimeout as err:
+        doc = f"not read: {err}"
     if isinstance(doc, str):
         return [], [Rejection(name, doc)]
     return [doc], notes

@@ -71,6 +71,10 @@ _FURNITURE = [
     ("comments", re.compile(r"^(\d+\s+)?(comments?|login to comment|leave a comment|show comments|"
                             r"join the discussion|reader comments)\b", re.I)),
 ]
+# A line this long is a paragraph (or a whole article on one line): furniture in it is
+# removed sentence by sentence, never by dropping the line.
+PARAGRAPH_WORDS = 80
+_SENTENCE_GAP = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s*$|[\"”]\s*$")
 
 
@@ -144,6 +148,20 @@ def _classify(line: str) -> str | None:
     return None
 
 
+def _without_furniture_sentences(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """A long line with its furniture sentences taken out, and what was taken out."""
+    starts = [0] + [m.end() for m in _SENTENCE_GAP.finditer(line)]
+    sentences = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
+    kept, dropped = [], []
+    for sentence in sentences:
+        kind = _classify(sentence) if sentence else None
+        if kind in (None, "dateline") or (kind == "newsletter" and _is_body(sentence)):
+            kept.append(sentence)
+        else:
+            dropped.append((kind, sentence))
+    return " ".join(s for s in kept if s), dropped
+
+
 def read_front_matter(text: str) -> tuple[dict[str, str], str]:
     """`key: value` lines at the very top (optionally fenced by ---), then the rest."""
     lines = text.split("\n")
@@ -197,6 +215,12 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
             furniture.append(("comments", line))
             continue
         kind = _classify(line)
+        if kind and kind not in ("vote", "comments") and len(line.split()) > PARAGRAPH_WORDS:
+            line, dropped = _without_furniture_sentences(line)
+            furniture.extend(dropped)
+            if not line:
+                continue
+            kind = None
         if kind in ("vote", "comments"):
             # A reader comment is the paragraph(s) just above its vote counter; all after it is comments.
             while kept and not _looks_like_reporting(kept[-1]) and kind == "vote":

@@ -218,6 +218,41 @@ def redact_dsn(dsn: str) -> str:
     return make_conninfo("", **params)
 
 
+CONNECT_TIMEOUT_ENV = "COMMUNIQUE_POSTGRES_CONNECT_TIMEOUT"
+STATEMENT_TIMEOUT_ENV = "COMMUNIQUE_POSTGRES_STATEMENT_TIMEOUT"
+DEFAULT_CONNECT_TIMEOUT_S = 10
+DEFAULT_STATEMENT_TIMEOUT_S = 300
+
+
+def _timeout_env(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    try:
+        seconds = int(value) if value else default
+    except ValueError:
+        raise ValueError(f"{name}={value!r} is not a whole number of seconds") from None
+    if seconds <= 0:
+        raise ValueError(f"{name} must be 1 or more seconds (0 would mean: wait forever)")
+    return seconds
+
+
+def bounded_dsn(dsn: str, connect_timeout_s: int | None = None, statement_timeout_s: int | None = None) -> str:
+    """The DSN with a connect timeout, a statement timeout and TCP keepalives, unless it sets them.
+
+    libpq waits forever by default: a server that accepts and never answers would hold
+    `communique publish` (and the build's postgres step) for good.
+    """
+    params = conninfo_to_dict(dsn)
+    connect = connect_timeout_s or _timeout_env(CONNECT_TIMEOUT_ENV, DEFAULT_CONNECT_TIMEOUT_S)
+    statement = statement_timeout_s or _timeout_env(STATEMENT_TIMEOUT_ENV, DEFAULT_STATEMENT_TIMEOUT_S)
+    params.setdefault("connect_timeout", str(connect))
+    for key, value in (("keepalives", "1"), ("keepalives_idle", "10"), ("keepalives_interval", "5"),
+                       ("keepalives_count", "3")):
+        params.setdefault(key, value)
+    if "statement_timeout" not in params.get("options", ""):
+        params["options"] = f"{params.get('options', '')} -c statement_timeout={statement * 1000}".strip()
+    return make_conninfo("", **params)
+
+
 @dataclass
 class _Table:
     schema: str
@@ -372,15 +407,19 @@ def _swap(cur: psycopg.Cursor, schemas: list[str], *, attempt_timeout_ms: int, s
 def publish_to_postgres(duckdb_file: str | Path, dsn: str, reader_role: str = DEFAULT_READER_ROLE,
                         reader_password: str | None = None, *, schemas: tuple[str, ...] = PUBLISHED_SCHEMAS,
                         dbt_project_dir: Path | None = None, swap_timeout_s: float = 600.0,
-                        lock_attempt_ms: int = 1000, log: Callable[[str], None] | None = None) -> dict[str, int]:
+                        lock_attempt_ms: int = 1000, log: Callable[[str], None] | None = None,
+                        connect_timeout_s: int | None = None,
+                        statement_timeout_s: int | None = None) -> dict[str, int]:
     """Copy the published schemas of `duckdb_file` into PostgreSQL and swap them in atomically.
 
     Returns the rows loaded per table ("marts.dim_actors": 46, …). `reader_role` is created
     if missing: LOGIN with `reader_password` when one is given (the password is then also
     updated on an existing role), else NOLOGIN, for BI logins to be granted membership of.
-    It gets USAGE and SELECT on the schemas and nothing else.
+    It gets USAGE and SELECT on the schemas and nothing else. Connecting and each
+    statement are bounded (`bounded_dsn`: 10 s and 300 s unless set).
     """
     log = log or (lambda message: None)
+    dsn = bounded_dsn(dsn, connect_timeout_s, statement_timeout_s)
     if dbt_project_dir is None:
         from ..config import DBT_PROJECT_DIR
         dbt_project_dir = DBT_PROJECT_DIR
