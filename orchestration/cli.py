@@ -138,6 +138,8 @@ def _run_build_job(verbose: bool):
     # --verbose the summary and one line per failure say it instead; dbt's own lines
     # (dagster-dbt echoes them on stdout) go to the log file.
     run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+    # the CLI holds the writer lock for the whole run (see build)
+    run_config["resources"] = {"communique": {"config": {"lock_held_by_launcher": True}}}
     captured = io.StringIO()
     with contextlib.ExitStack() as stack:
         if executor_name() == "in_process":

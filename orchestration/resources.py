@@ -23,6 +23,9 @@ class CommuniqueWarehouse(dg.ConfigurableResource):
     raw_dir: str = ""
     warehouse: str = ""
     allow_removal: bool = False  # a build may remove more than half of the documents
+    # `communique build` holds the lock for the whole run; its steps in other processes or on
+    # Dask workers (which cannot share one file lock anyway) must not wait for it
+    lock_held_by_launcher: bool = False
     _stack: ExitStack | None = PrivateAttr(default=None)
 
     def paths(self) -> Paths:
@@ -35,7 +38,8 @@ class CommuniqueWarehouse(dg.ConfigurableResource):
         paths = self.paths()
         stack = ExitStack()
         log = context.log.warning if context.log else None
-        stack.enter_context(writer_lock(paths.work_db, lock_wait_seconds(default=600.0), on_wait=log))
+        if not self.lock_held_by_launcher:
+            stack.enter_context(writer_lock(paths.work_db, lock_wait_seconds(default=600.0), on_wait=log))
         self._stack = stack
         warehouse.remove_stale_temp(paths.warehouse)
 
