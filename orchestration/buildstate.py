@@ -86,6 +86,7 @@ def read_state(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def write_state(con: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:
+    con.execute("create schema if not exists raw")
     con.execute("create table if not exists raw.build_state (name varchar, value varchar)")
     con.execute("begin")
     for name, value in values.items():
@@ -121,4 +122,6 @@ def unchanged_since_published(work_db: Path, raw_dir: Path, warehouse: Path) -> 
         con.close()
     current = {"built_folder": folder_state(raw_dir), "built_extractor": extractor_version(),
                "built_dbt": dbt_digest()}
+    if state.get("ingested_folder", state.get("built_folder")) != state.get("built_folder"):
+        return None  # a later build read another folder (or was killed reading): not as published
     return state if all(state.get(k) == v for k, v in current.items()) else None

@@ -58,6 +58,9 @@ def ingest_articles(context: dg.AssetExecutionContext, communique: CommuniqueWar
     paths = communique.paths()
     folder = folder_state(paths.raw_dir)  # taken before reading: a file landing meanwhile makes it stale
     with communique.connect() as con:
+        # until this ingest completes, the working database matches no folder: a build killed
+        # meanwhile is never taken for one with nothing to do
+        write_state(con, {"ingested_folder": "ingest under way"})
         stats = ingest_folder(con, paths.raw_dir, console_progress("reading files"),
                               allow_removal=communique.removal_allowed())
         write_state(con, {"ingested_folder": folder})
