@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from .nlp import parse_spans
+from .nlp import definite_noun, parse_spans
 from .arguments import ArgumentReader, unique
 from .records import Actor
 
@@ -129,11 +129,9 @@ class _SentenceReader(ArgumentReader):
             return None  # countries alone are too often what a sentence says *about* them
         if len(parties) < 2:
             return None
-        definite = tok.pos_ != "VERB" and any(
-            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "his", "her", "its")
-            for c in tok.children)
         return Frame(sent=si, trig_start=self.base + tok.idx, trig_end=self.base + tok.idx + len(tok),
-                     mtype=entry["type"], status=status, parties=parties, visited=visited, definite=definite)
+                     mtype=entry["type"], status=status, parties=parties, visited=visited,
+                     definite=definite_noun(tok))
 
     def _joint(self, tok: Token, si: int) -> Frame | None:
         """Two leaders of different countries doing one thing together ("X and Y signed")."""

@@ -88,7 +88,7 @@ from functools import lru_cache
 
 from orchestration.extract import encounters, reference, relevance
 from orchestration.extract.arguments import unique
-from orchestration.extract.nlp import ensure_entities, governs, parse_spans, token_at
+from orchestration.extract.nlp import definite_noun, ensure_entities, governs, parse_spans, token_at
 from orchestration.extract.dates import DateMention, find_dates
 from orchestration.extract.records import Actor, Meeting
 from orchestration.extract.sentences import TRANSCRIPT_LABEL, split_sentences
@@ -846,18 +846,18 @@ def _from_own_clause(text, sents, cands, sent_dates, published) -> None:
     """
     for c in cands:
         s, e = sents[c.sent]
-        if c.place is None and not c.anaphoric:  # a report pointing back takes the place of what it points to
-            doc = parse_spans(text, [(s, e)])[0]
-            trig = token_at(doc, c.trig_start - s)
-            if trig is not None:
-                place, rank = _clause_place(doc, trig)
-                if rank == 3:  # a city or venue; a country is left to the article's other clues
-                    c.place, c.place_rank = place, rank
-        if c.date is None or c.context_date or not s <= c.date.start < e:
+        dated_here = c.date is not None and not c.context_date and s <= c.date.start < e
+        if not (dated_here or (c.place is None and not c.anaphoric)):
             continue
         doc = parse_spans(text, [(s, e)])[0]
         trig = token_at(doc, c.trig_start - s)
         if trig is None:
+            continue
+        if c.place is None and not c.anaphoric:  # a report pointing back takes the place of what it points to
+            place, rank = _clause_place(doc, trig)
+            if rank == 3:  # a city or venue; a country is left to the article's other clues
+                c.place, c.place_rank = place, rank
+        if not dated_here:
             continue
 
         def fits(d: DateMention) -> bool:
@@ -873,13 +873,10 @@ def _from_own_clause(text, sents, cands, sent_dates, published) -> None:
                 c.date = better
 
 
-_DEFINITE = {"the", "this", "that", "their", "his", "her", "its"}
-
-
 def _clause_place(doc, trig) -> tuple[str | None, int]:
     """The place an in-/at-phrase of the trigger's clause names, nearest the trigger first.
     "Their meeting" may point back to a meeting held elsewhere: only its own phrase places it."""
-    definite = trig.pos_ == "NOUN" and any(c.lower_ in _DEFINITE for c in trig.children if c.dep_ in ("det", "poss"))
+    definite = definite_noun(trig)
     found = []
     for ent in ensure_entities(doc).ents:
         head = ent.root
@@ -901,10 +898,12 @@ def _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, publi
     """Meetings the parse finds that no pattern found: a frame whose parties a pattern's
     candidate in the same sentence already holds adds nothing."""
     held_by_sent: dict[int, list[set[str]]] = {}
+    full = set()  # a sentence whose pattern already found two parties is read; the parser's time goes elsewhere
     for c in cands:
-        held_by_sent.setdefault(c.sent, []).append({_name_key(n) for n in c.names() | {o.name for o in c.others}})
-    # a sentence whose pattern already found two parties is read; the parser's time goes elsewhere
-    full = {c.sent for c in cands if len(c.names() | {o.name for o in c.others}) >= 2}
+        names = c.names() | {o.name for o in c.others}
+        held_by_sent.setdefault(c.sent, []).append({_name_key(n) for n in names})
+        if len(names) >= 2:
+            full.add(c.sent)
     wanted = [i for i in encounters.candidate_sentences(text, sents) if not is_caption[i] and i not in full]
     out = []
     for f in encounters.find_frames(text, sents, actors, wanted):

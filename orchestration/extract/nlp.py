@@ -74,6 +74,13 @@ def token_at(doc: Doc, offset: int):
 
 
 _CLAUSE_BREAKS = {"ccomp", "relcl", "parataxis"}
+_DEFINITE = {"the", "this", "that", "their", "his", "her", "its"}
+
+
+def definite_noun(tok) -> bool:
+    """"Their meeting", "the talks": a noun that may point back to one reported before."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
 
 
 def governs(trigger, tok) -> bool:
