@@ -272,3 +272,11 @@ def test_a_company_named_general_is_no_general_and_an_assistant_to_the_president
     assert "General Motors" in {a.name for a in doc.actors if a.actor_type == "organization"}
     ps = people(doc)
     assert "Motors" not in ps and "Assistant" not in ps and ps["Valery Gerasimov"].role == "General"
+
+
+def test_a_surname_spelt_without_its_diacritics_is_the_same_person():
+    text = ("Slovak Prime Minister Róbert Fico received Icelandic President Halla Tómasdóttir in Bratislava. "
+            "Later Fico said that Tomasdottir had accepted an invitation.")
+    doc = find_actors(text)
+    assert set(people(doc)) == {"Róbert Fico", "Halla Tómasdóttir"}
+    assert doc.resolve("Tomasdottir", text.index("Tomasdottir had")).name == "Halla Tómasdóttir"

@@ -96,3 +96,40 @@ def test_frames_reach_the_meetings_with_date_and_place():
 def test_only_sentences_with_a_trigger_are_parsed():
     text = "The weather was mild. Tobgay met Frostadóttir. Markets rose."
     assert encounters.candidate_sentences(text, split_sentences(text)) == [1]
+
+
+@pytest.mark.parametrize("text", [
+    # a passive with its by-phrase, on the verb or on the ceremony it was done at
+    "The pact was signed by Kenyan Foreign Minister Musalia Mudavadi and Chilean Foreign Minister "
+    "Alberto van Klaveren in Nairobi.",
+    # "together with": the partner hangs on the subject, not conjoined to it
+    "Kenyan President William Ruto together with Chilean President Gabriel Boric signed the "
+    "Nairobi Declaration on Tuesday.",
+    # a relative clause: "who" stands for the conjoined pair it hangs on
+    "Kenyan President William Ruto and Chilean President Gabriel Boric, who signed the Nairobi "
+    "Accord in 2024, spoke of its success.",
+])
+def test_joint_action_by_two_sides_in_other_constructions(text):
+    frames = frames_of(text)
+    assert len(frames) == 1 and len(frames[0].parties) == 2
+    assert all(a.country_code in ("KEN", "CHL") for a in frames[0].parties)
+
+
+def test_person_of_an_organisation_is_a_side_of_a_joint_action():
+    (f,) = frames_of("NATO Secretary General Mark Rutte and Peruvian President Dina Boluarte "
+                     "signed a declaration on Monday.")
+    assert parties(f) == {"Mark Rutte", "Dina Boluarte"}
+    # two people of one country are one side: no encounter between countries
+    assert frames_of("Kenyan President William Ruto and Kenyan Foreign Minister Musalia Mudavadi "
+                     "signed the decree on Monday.") == []
+
+
+def test_visited_country_gives_way_to_its_own_people():
+    text = ("Kenyan President William Ruto arrived in Santiago on Tuesday and held talks with "
+            "Chilean President Gabriel Boric.")
+    (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
+    assert {a.name for a in m.participants} == {"William Ruto", "Gabriel Boric"}
+    # a visit ahead keeps its country: whom the guest will meet is not yet reported
+    text = "Kenyan President William Ruto will visit Chile next month, Chilean President Gabriel Boric said."
+    (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
+    assert {a.name for a in m.participants} == {"William Ruto", "Chile"}

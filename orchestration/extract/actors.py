@@ -23,6 +23,7 @@ repeatedly backed Beijing") stands for its country's government.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -207,6 +208,14 @@ class _Tok:
     is_word: bool
 
 
+@lru_cache(maxsize=65536)
+def _fold(low: str) -> str:
+    """A word without its diacritics: "Vučić" and "Vucic" are one name as outlets spell it."""
+    if low.isascii():
+        return low
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)) or low
+
+
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -214,7 +223,7 @@ def _tokens(text: str) -> list[_Tok]:
         is_word = t[0].isalpha()
         poss = bool(is_word and _POSSESSIVE.search(t) and len(t) > 2)
         word = t[:-2] if poss else t
-        out.append(_Tok(t, m.start(), m.end(), word, word.lower(), poss,
+        out.append(_Tok(t, m.start(), m.end(), word, _fold(word.lower()), poss,
                         is_word and (t[0].isupper() or bool(_ARTICLE_NAME.match(t))), is_word))
     return out
 

@@ -59,7 +59,8 @@ class ArgumentReader:
     def phrase_actors(self, tok: Token) -> list[Actor]:
         """The actor a noun phrase names: its head word's, else its apposition's ("his
         counterpart, X"), else a name inside it; never a possessor ("a close X ally")."""
-        words = [tok] + [t for c in tok.children if c.dep_ in _PHRASE_DEPS and c.dep_ != "poss" for t in c.subtree]
+        words = [tok] + [t for c in tok.children if (c.dep_ in _PHRASE_DEPS and c.dep_ != "poss") or
+                         (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]  # "X of Mali"
         at = self.actors_found.mention_at(self.base + tok.idx)
         if at is not None and at.actor.actor_type == "person":
             return [_with_country(at.actor, words)]

@@ -41,6 +41,7 @@ class _Lexicon:
     soft_aux: frozenset[str]
     counterpart_preps: frozenset[str]
     joint_verbs: frozenset[str]
+    together_preps: frozenset[str]
     hypothetical_heads: frozenset[str]
     forms: re.Pattern
     joint_forms: re.Pattern
@@ -55,7 +56,7 @@ def lexicon() -> _Lexicon:
         light_verbs=frozenset(data["light_verbs"]), remote=frozenset(data["remote_words"]),
         planned_heads=frozenset(data["planned_heads"]), future_aux=frozenset(data["future_aux"]),
         soft_aux=frozenset(data["soft_aux"]), counterpart_preps=frozenset(data["counterpart_preps"]),
-        joint_verbs=frozenset(data["joint_verbs"]),
+        joint_verbs=frozenset(data["joint_verbs"]), together_preps=frozenset(data["together_preps"]),
         hypothetical_heads=frozenset(data["hypothetical_heads"]),
         forms=_word_pattern(forms), joint_forms=_word_pattern(data["joint_forms"]))
 
@@ -76,6 +77,15 @@ class Frame:
     parties: list[Actor] = field(default_factory=list)
     visited: Actor | None = None  # the country a visit goes to
     definite: bool = False  # "their meeting", "the talks": may point back to one reported before
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """A phrase and the phrases conjoined to it ("X, Y and Z")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _conjuncts(c)
+    return out
 
 
 def candidate_sentences(text: str, sents: list[tuple[int, int]]) -> list[int]:
@@ -137,19 +147,55 @@ class _SentenceReader(ArgumentReader):
         """Two leaders of different countries doing one thing together ("X and Y signed")."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.joint_verbs or self._negated(tok):
             return None
-        # "X and Y signed": one subject with a conjunct, or (as the parser sometimes has it) two
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if not subjects or (len(subjects) < 2 and not any(c.dep_ == "conj" for c in subjects[0].children)):
+        sides = {}
+        for phrase in (t for d in self._doers(tok) for t in _conjuncts(d)):
+            for a in self.phrase_actors(phrase):
+                if a.actor_type == "person":
+                    sides.setdefault(a, a.country_code or self._body_of(phrase))
+        if len(sides) < 2 or None in sides.values() or len(set(sides.values())) < 2:
             return None
-        people = unique([a for s in subjects for a in self.actors(s) if a.actor_type == "person"])
-        codes = {a.country_code for a in people}
-        if len(people) < 2 or None in codes or len(codes) < 2:
-            return None
+        people = list(sides)
         status = self._status(tok)
         if status is None:
             return None
         return Frame(sent=si, trig_start=self.base + tok.idx, trig_end=self.base + tok.idx + len(tok),
                      mtype="talks", status=status, parties=people)
+
+    def _doers(self, verb: Token) -> list[Token]:
+        """The phrases naming who did a joint action, when more than one party did it: "X and Y
+        signed", "X together with Y signed", "signed by X and Y", "X and Y, who signed"."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "relcl" and any(s.lower_ in ("who", "that") for s in subjects):
+            head = verb.head  # the relative pronoun stands for the noun the clause hangs on, and its conjuncts
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            subjects = [head]
+        if not subjects and any(c.dep_ == "auxpass" for c in verb.children):
+            subjects = self._agents(verb)
+        together = [p for s in subjects + [verb] for c in s.children
+                    for p in ([c] if c.dep_ == "prep" and c.lower_ in self.lex.together_preps else
+                              [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"]
+                              if c.dep_ == "advmod" and c.lower_ in ("together", "along") else [])]
+        partners = [o for p in together for o in p.children if o.dep_ == "pobj"]
+        if not subjects or (len(subjects) + len(partners) < 2 and
+                            not any(c.dep_ == "conj" for c in subjects[0].children)):
+            return []
+        return subjects + partners
+
+    def _body_of(self, phrase: Token) -> str | None:
+        """The organisation a person's own phrase names ("European Commission President X"):
+        the side a person of no country speaks for."""
+        lo, hi = self.base + phrase.left_edge.idx, self.base + phrase.idx
+        return next((m.actor.name for m in self.actors_found.in_span(lo, hi)
+                     if m.actor.actor_type == "organization"), None)
+
+    @staticmethod
+    def _agents(verb: Token) -> list[Token]:
+        """The by-phrase of a passive verb, or of the noun a phrase of the verb holds ("signed in
+        a ceremony by X and Y")."""
+        near = [verb] + [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+        return [o for h in near for c in h.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                for o in c.children if o.dep_ == "pobj"][:1]
 
     def _entry(self, tok: Token) -> dict | None:
         lemma, low = tok.lemma_.lower(), tok.text.lower()
