@@ -133,3 +133,25 @@ def test_visited_country_gives_way_to_its_own_people():
     text = "Kenyan President William Ruto will visit Chile next month, Chilean President Gabriel Boric said."
     (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
     assert {a.name for a in m.participants} == {"William Ruto", "Chile"}
+
+
+@pytest.mark.parametrize("text, bloc", [
+    ("Chilean President Gabriel Boric attended the G20 summit in Johannesburg on Saturday.", "G20"),
+    ("Kenyan President William Ruto opened the summit of the East African Community in Arusha.",
+     "East African Community"),
+    # an edition's ordinal numbers the summit, it does not count meetings
+    ("Kenyan President William Ruto attended the 37th African Union Summit in Addis Ababa.", "African Union"),
+])
+def test_a_summit_meets_the_body_its_name_gives(text, bloc):
+    (f,) = frames_of(text)
+    assert f.mtype == "summit" and bloc in parties(f)
+
+
+def test_a_format_of_regions_is_no_body():
+    assert frames_of("Kenyan President William Ruto hosted the Africa-Caribbean Summit in Nairobi.") == []
+
+
+def test_a_planned_meeting_takes_the_next_month_of_that_name():
+    text = "Chilean President Gabriel Boric will attend the Mercosur summit in Asuncion in July."
+    (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
+    assert m.status == "planned" and m.meeting_date == date(2026, 7, 1) and m.date_precision == "month"

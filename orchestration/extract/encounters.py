@@ -182,6 +182,27 @@ class _SentenceReader(ArgumentReader):
             return []
         return subjects + partners
 
+    def _bloc(self, summit: Token) -> list[Actor]:
+        """The body whose summit it is, by the name that modifies the noun: "the G20 summit",
+        "the 37th African Union Summit", "a summit of the East African Community"."""
+        names = [c for c in summit.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not names:
+            names = [o for c in summit.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        if not names:
+            return []
+        head = names[-1]
+        words = [t for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "pobj")]
+        words = words[next(i for i, t in enumerate(words) if all(u.pos_ == "PROPN" for u in words[i:])):]
+        lo, hi = self.base + words[0].idx, self.base + head.idx + len(head)
+        found = self.actors_found.in_span(lo, hi)
+        if found:  # "the Putin-Xi summit", "the China-Africa summit": the parties themselves
+            return [m.actor for m in found if m.actor.actor_type == "organization"]
+        name = summit.doc.text[words[0].idx:head.idx + len(head)]
+        if "-" in name or not any(c.isalpha() for c in name):
+            return []  # "the Africa-Caribbean summit": a format of regions, not a body
+        return [Actor(name=name, actor_type="organization")]
+
     def _body_of(self, phrase: Token) -> str | None:
         """The organisation a person's own phrase names ("European Commission President X"):
         the side a person of no country speaks for."""
@@ -217,8 +238,9 @@ class _SentenceReader(ArgumentReader):
                 return None
             if entry.get("requires_remote_or_with") and not (self._remote(tok) or self._with(tok)):
                 return None
-            if any(c.dep_ == "amod" and _ORDINAL.fullmatch(c.lower_) for c in tok.children):
-                return None  # "his third meeting with ...": a count of meetings, not one of them
+            if entry["type"] != "summit" and any(c.dep_ == "amod" and _ORDINAL.fullmatch(c.lower_)
+                                                 for c in tok.children):
+                return None  # "his third meeting with ...": a count of meetings (a summit's is its edition)
             return entry
         return None
 
@@ -236,7 +258,7 @@ class _SentenceReader(ArgumentReader):
     def _status(self, tok: Token) -> str | None:
         """held, planned, or None for a hypothetical ("could meet", "if they meet")."""
         chain = [tok]
-        while chain[-1].dep_ in ("xcomp", "dobj", "pobj", "prep", "conj", "acl", "nsubj", "nsubjpass") \
+        while chain[-1].dep_ in ("xcomp", "dobj", "pobj", "prep", "conj", "acl", "advcl", "nsubj", "nsubjpass") \
                 and chain[-1].head.i != chain[-1].i and len(chain) < 6:
             chain.append(chain[-1].head)
         for k, t in enumerate(chain):
@@ -267,6 +289,8 @@ class _SentenceReader(ArgumentReader):
             for c in tok.children:
                 if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
                     agents += self.actors(c)
+            if entry["type"] == "summit" and not agents:
+                agents += self._bloc(tok)
             if tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.lemma_.lower() in self.lex.light_verbs:
                 verb = tok.head
                 agents += self.subjects(verb)

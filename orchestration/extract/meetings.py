@@ -806,8 +806,8 @@ def extract_meetings(text: str, actors, published_date: date | None,
             c = _delegation_heads(text, actors, si, s, e)
             if c is not None:
                 cands.append(c)
-    cands += _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, published_date)
-    _from_own_clause(text, sents, cands, sent_dates, published_date)
+    cands += _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, published_date, fut_by_start)
+    _from_own_clause(text, sents, cands, sent_dates, published_date, fut_by_start)
     cands.sort(key=lambda c: (c.sent, c.trig_start))
     bloc = _bloc_summit(text, actors, sents, is_caption, trig_by_sent, cands, sent_dates, published_date)
     if bloc is not None:
@@ -836,7 +836,7 @@ def extract_meetings(text: str, actors, published_date: date | None,
     return out
 
 
-def _from_own_clause(text, sents, cands, sent_dates, published) -> None:
+def _from_own_clause(text, sents, cands, sent_dates, published, future) -> None:
     """Dates and places from the trigger's own clause, as the parse bounds it.
 
     A date in the trigger's sentence dates it only if it stands in that clause: not
@@ -865,7 +865,8 @@ def _from_own_clause(text, sents, cands, sent_dates, published) -> None:
             return tok is None or governs(trig, tok)
 
         if not fits(c.date):
-            own = [d for d in sent_dates[c.sent] if s <= d.start < e and fits(d)]
+            own = [future.get(d.start, d) if c.status == "planned" else d
+                   for d in sent_dates[c.sent] if s <= d.start < e and fits(d)]
             better = _nearest_date(own, c.trig_start, c.status, published, set(), text)
             if better is not None or c.parsed:
                 # a pattern's date stays when its clause offers none: the patterns date
@@ -894,7 +895,7 @@ def _name_key(name: str) -> str:
     return name.split()[-1].lower() if name.split() else name
 
 
-def _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, published) -> list[_Cand]:
+def _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, published, future) -> list[_Cand]:
     """Meetings the parse finds that no pattern found: a frame whose parties a pattern's
     candidate in the same sentence already holds adds nothing."""
     held_by_sent: dict[int, list[set[str]]] = {}
@@ -916,7 +917,10 @@ def _parsed_candidates(text, actors, sents, is_caption, cands, sent_dates, publi
         persons = [a for a in f.parties if a.actor_type == "person"]
         orgs = [a for a in f.parties if a.actor_type == "organization"]
         countries = [a for a in f.parties if a.actor_type == "country"]
-        d = _nearest_date(sent_dates[f.sent], f.trig_start, f.status, published, set(), text)
+        dates = sent_dates[f.sent]
+        if f.status == "planned":  # "in July", "on Friday" of a meeting ahead: the next one
+            dates = [future.get(x.start, x) for x in dates]
+        d = _nearest_date(dates, f.trig_start, f.status, published, set(), text)
         found = _places_in(text, s, e, f.mtype == "visit")
         place, rank = None, 0
         if found:
