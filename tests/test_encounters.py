@@ -155,3 +155,19 @@ def test_a_planned_meeting_takes_the_next_month_of_that_name():
     text = "Chilean President Gabriel Boric will attend the Mercosur summit in Asuncion in July."
     (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
     assert m.status == "planned" and m.meeting_date == date(2026, 7, 1) and m.date_precision == "month"
+
+
+@pytest.mark.parametrize("text", [
+    "During the bilateral meeting, Kenyan President William Ruto urged Chilean President Gabriel Boric "
+    "to open the market.",
+    "At the talks in Nairobi, Kenyan President William Ruto told Chilean President Gabriel Boric that "
+    "trade must grow.",
+])
+def test_a_meeting_that_sets_the_scene_joins_the_people_its_clause_names(text):
+    (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
+    assert {a.name for a in m.participants} == {"William Ruto", "Gabriel Boric"}
+
+
+def test_a_scene_with_one_person_acting_on_a_body_is_no_meeting():
+    text = "At the summit, Kenyan President William Ruto criticised the European Union."
+    assert extract_meetings(text, find_actors(text), PUBLISHED, None) == []

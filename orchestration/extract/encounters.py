@@ -42,6 +42,7 @@ class _Lexicon:
     counterpart_preps: frozenset[str]
     joint_verbs: frozenset[str]
     together_preps: frozenset[str]
+    setting_preps: frozenset[str]
     hypothetical_heads: frozenset[str]
     forms: re.Pattern
     joint_forms: re.Pattern
@@ -57,6 +58,7 @@ def lexicon() -> _Lexicon:
         planned_heads=frozenset(data["planned_heads"]), future_aux=frozenset(data["future_aux"]),
         soft_aux=frozenset(data["soft_aux"]), counterpart_preps=frozenset(data["counterpart_preps"]),
         joint_verbs=frozenset(data["joint_verbs"]), together_preps=frozenset(data["together_preps"]),
+        setting_preps=frozenset(data["setting_preps"]),
         hypothetical_heads=frozenset(data["hypothetical_heads"]),
         forms=_word_pattern(forms), joint_forms=_word_pattern(data["joint_forms"]))
 
@@ -296,6 +298,10 @@ class _SentenceReader(ArgumentReader):
                 agents += self.subjects(verb)
             elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
                 agents += self.subjects(tok.head.head)  # "X arrived for talks with Y"
+                if tok.head.lower_ in self.lex.setting_preps:
+                    # "During the meeting, X asked Y to ...": the people the clause has act on each other
+                    counterparts += [a for c in tok.head.head.children if c.dep_ in ("dobj", "dative")
+                                     for a in self.actors(c) if a.actor_type == "person"]
         else:
             agents += self.subjects(verb)
             for c in verb.children:

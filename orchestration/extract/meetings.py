@@ -1878,7 +1878,11 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             hit = next((it for it in hits if it.status == c.status), hits[0] if hits else None)
             if hit is not None:
                 hit.persons = unique(hit.persons + c.persons)
-            continue  # "the meeting" points back; it reports no meeting of its own
+                continue  # "the meeting" points back; it reports no meeting of its own
+            if len(c.names()) < 2:
+                continue
+            # "During the meeting, X urged Y": pointing back to nothing reported, it is the report
+            c.anaphoric = False
         best = None
         for it in items:
             if _compatible(it, c):
