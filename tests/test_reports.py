@@ -44,3 +44,32 @@ def test_words_another_reader_already_took_are_left_alone():
     text = "Icelandic Prime Minister Kristrún Frostadóttir stressed that fishing quotas were not negotiable."
     start = text.index("fishing")
     assert reports_of(text, taken=[(start, len(text) - 1)]) == []
+
+
+def test_scare_quotes_inside_a_clause_leave_it_a_report():
+    text = ("Bhutanese Prime Minister Tshering Tobgay said his government would sign a “landmark” "
+            "hydropower accord with Bangladesh.")
+    (st,) = reports_of(text)
+    assert st.speaker.name == "Tshering Tobgay"
+    assert "“landmark” hydropower accord" in st.quote_text
+    # a clause that quotes a passage is the quotation reader's
+    assert reports_of("Bhutanese Prime Minister Tshering Tobgay said the accord “will light homes from "
+                      "Thimphu to Dhaka for decades” once signed.") == []
+
+
+def test_a_scare_quote_taken_as_a_quotation_does_not_hide_its_clause():
+    text = "Bhutanese Prime Minister Tshering Tobgay said the talks with Dhaka had been “very fruitful” so far."
+    lo = text.index("“very")
+    (st,) = reports_of(text, taken=[(lo, text.index("”") + 1)])
+    assert st.quote_text.startswith("the talks with Dhaka")
+
+
+def test_a_body_named_by_its_country_or_office_speaks():
+    text = "The Kyrgyz government said the border crossing at Dostuk would reopen for trucks in April."
+    (st,) = reports_of(text)
+    assert st.speaker.name.lower() == "kyrgyz government" and st.speaker.country_code == "KGZ"
+    text = "The prime minister's office said the visit to Ulaanbaatar would be postponed until autumn."
+    (st,) = reports_of(text)
+    assert st.speaker.name == "prime minister's office"
+    # whose government, the sentence does not say
+    assert reports_of("The government said the border crossing at Dostuk would reopen in April.") == []

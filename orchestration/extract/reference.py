@@ -67,6 +67,11 @@ _EXTRA_DEMONYMS = {
     "SAU": ("Saudi",),
     "CHE": ("Swiss",),
     "TWN": ("Taiwanese",),
+    # the short forms English news uses beside countryinfo's one demonym
+    "KAZ": ("Kazakh",), "UZB": ("Uzbek",), "KGZ": ("Kyrgyz",), "TJK": ("Tajik",),
+    "AZE": ("Azeri",), "HRV": ("Croat",), "SRB": ("Serb",), "BIH": ("Bosnian",), "NPL": ("Nepali",),
+    "MDV": ("Maldivian",), "TLS": ("Timorese",), "ARG": ("Argentine",), "SUR": ("Surinamese",),
+    "GNQ": ("Equatoguinean",),
 }
 
 # Bare currency words and symbols point to the currency most meant in English news;

@@ -4,7 +4,8 @@
 reporting verbs (``lexicons/reporting.json``), the speaker is its subject resolved to an
 actor, and the words are its clausal complement as the parser bounds it, so no list of
 punctuation or sentence shapes decides where a report ends. A clause in quotation marks
-is a direct quotation and is left to the quotation reader, as is a verb inside one.
+is a direct quotation and is left to the quotation reader, as is a verb inside one; a few
+quoted words inside a reported clause leave it a report.
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from spacy.tokens import Token
 
 from .arguments import ArgumentReader
 from .nlp import parse_spans
-from .records import Statement
+from . import reference
+from .records import Actor, Statement
 from .sentences import OPEN_QUOTES
 
 LEXICON = Path(__file__).parent / "lexicons" / "reporting.json"
@@ -27,7 +29,8 @@ _FIRST_PERSON = {"i", "we", "you", "me", "us"}
 _OFFICES = {"leader", "president", "premier", "minister", "chancellor", "king", "queen", "prince", "emir",
             "sultan", "counterpart", "secretary", "monarch", "pope", "governor", "mayor"}
 _EDGE_PUNCT = " ,;:.—–-"
-_QUOTE_MARK = re.compile(r"[“”«»\"]")
+_SCARE_WORDS = 3  # ANNOTATION.md: one- to three-word scare quotes are no quotation of their own
+_QUOTED = re.compile(r'“[^”]*”|«[^»]*»|"[^"]*"')
 
 
 @dataclass(frozen=True)
@@ -35,13 +38,17 @@ class _Lexicon:
     verbs: frozenset[str]
     forms: re.Pattern
     min_words: int
+    institutions: frozenset[str]
+    bodies: re.Pattern
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
     forms = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, data["forms"]), key=len, reverse=True)) + r")\b")
-    return _Lexicon(verbs=frozenset(data["verbs"]), forms=forms, min_words=data["min_words"])
+    return _Lexicon(verbs=frozenset(data["verbs"]), forms=forms, min_words=data["min_words"],
+                    institutions=frozenset(data["institutions"]),
+                    bodies=re.compile(r"\b(?:" + "|".join(data["institutions"]) + r")\b", re.I))
 
 
 def reported_speech(text: str, sents: list[tuple[int, int]], actors,
@@ -49,18 +56,32 @@ def reported_speech(text: str, sents: list[tuple[int, int]], actors,
     """Indirect statements whose words no statement in ``taken`` (start, end spans) holds."""
     lex = lexicon()
     # only sentences that name someone and whose words no other reader took need the parser
-    wanted = [(s, e) for s, e in sents if lex.forms.search(text, s, e) and actors.in_span(s, e)
-              and not _QUOTE_MARK.search(text, s, e)  # quotations are the quotation reader's
-              and sum(max(0, min(b, e) - max(a, s)) for a, b in taken) < 0.5 * (e - s)]
+    wanted = [(s, e) for s, e in sents if lex.forms.search(text, s, e)
+              and (actors.in_span(s, e) or lex.bodies.search(text, s, e))
+              and _overlap(taken, s, e) < 0.5 * (e - s)]
     out = []
     for (start, _), doc in zip(wanted, parse_spans(text, wanted)):
         reader = ArgumentReader(doc, start, actors)
         for tok in doc:
             st = _report(reader, tok, text, start)
-            if st is not None and not any(a < st.char_end and st.char_start < b for a, b in taken):
+            # a few quoted words inside the clause ("said ties were 'solid'") leave it a report
+            if st is not None and not any(a < st.char_end and st.char_start < b and
+                                          len(text[a:b].split()) > _SCARE_WORDS for a, b in taken):
                 taken.append((st.char_start, st.char_end))
                 out.append(st)
     return out
+
+
+def _overlap(spans: list[tuple[int, int]], s: int, e: int) -> int:
+    return sum(max(0, min(b, e) - max(a, s)) for a, b in spans)
+
+
+def _quotes_a_passage(quote: str) -> bool:
+    """A clause that quotes more than a few words ("said ties “have been hard-earned and must be
+    cherished”") is the quotation reader's; scare quotes ("a “mutually beneficial” deal") leave it a report."""
+    marks = sum(quote.count(q) for q in "“”«»\"")
+    spans = _QUOTED.findall(quote)
+    return marks != 2 * len(spans) or any(len(q.split()) > _SCARE_WORDS for q in spans)
 
 
 def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statement | None:
@@ -77,7 +98,7 @@ def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statem
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects or subjects[0].lower_ in _FIRST_PERSON:
         return None
-    speakers = reader.head_actor(subjects[0])
+    speakers = reader.head_actor(subjects[0]) or _institution(subjects[0])
     if not speakers or (subjects[0].pos_ == "NOUN" and subjects[0].lemma_.lower() not in _OFFICES
                         and speakers[0].actor_type == "person"):
         return None  # "the official said": a person the article leaves unnamed
@@ -88,11 +109,26 @@ def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statem
         hi -= 1
     quote = text[lo:hi]
     opener = text[:lo].rstrip()[-1:] or quote[:1]
-    if len(quote.split()) < lex.min_words or (opener and opener in OPEN_QUOTES) or quote[0] in OPEN_QUOTES:
-        return None  # a clause that opens a quotation is the quotation reader's
+    if len(quote.split()) < lex.min_words or (opener and opener in OPEN_QUOTES) or quote[0] in OPEN_QUOTES \
+            or _quotes_a_passage(quote):
+        return None  # a clause that opens a quotation, or is mostly one, is the quotation reader's
     cue_start = base + min(subjects[0].left_edge.idx, verb.idx)
     return Statement(speaker=speakers[0], kind="indirect", quote_text=quote, char_start=lo, char_end=hi,
                      cue=text[cue_start:base + verb.idx + len(verb)])
+
+
+def _institution(subject: Token) -> list[Actor]:
+    """A body named by its country or its holder's office: "the Kenyan government", "Chile's
+    foreign ministry", "the prime minister's office" speak as that body."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in lexicon().institutions:
+        return []
+    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
+    country = next((c for t in words if (c := reference.country_for(t.text)) is not None), None)
+    owner = any(t.dep_ == "poss" for t in subject.children)
+    if country is None and not owner:
+        return []  # "the government said": whose, the parse does not say
+    name = subject.doc[words[0].i:subject.i + 1].text
+    return [Actor(name=name, actor_type="organization", country_code=country.alpha3 if country else None)]
 
 
 def _fronted(verb: Token, clause: Token) -> bool:
