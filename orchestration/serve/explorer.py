@@ -54,13 +54,14 @@ def meetings(q) -> list[dict]:
 
 
 def figures(q) -> list[dict]:
-    """Every trade figure with what it is, between whom, its sentence and its article."""
+    """Every trade figure with what it is, between whom, its sentence and its article; a
+    conversion beside a figure is the same report (reporting.rpt_trade_figures leaves it out)."""
     rows = q.rows("""
-        select f.figure_id, f.value, f.unit, f.raw_text, f.measure, f.period, f.source, f.figure_kind,
-               f.measure_category, f.from_country_code, f.to_country_code, f.evidence,
-               d.title, d.file_name, d.url, d.source
-        from marts.fct_trade_figures f join marts.dim_documents d using (document_id)
-        order by f.measure_category, f.unit, f.period nulls last, f.value""", "fct_trade_figures", "dim_documents")
+        select figure_id, value, unit, raw_text, measure, period, source, figure_kind,
+               measure_category, from_country_code, to_country_code, evidence,
+               document_title, file_name, document_url, document_source
+        from reporting.rpt_trade_figures
+        order by measure_category, unit, period nulls last, value""", "rpt_trade_figures")
     out = []
     for fid, value, unit, raw, measure, period, source, kind, category, a, b, sentence, *doc in rows:
         codes = sorted(c for c in (a, b) if c)

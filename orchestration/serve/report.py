@@ -79,7 +79,7 @@ def build_report(warehouse_file: str | Path, out_dir: str | Path | None = None) 
     con = duckdb.connect(str(warehouse_file), read_only=True)
     try:
         present = {r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts'").fetchall()}
+            "select table_name from information_schema.tables where table_schema in ('marts', 'reporting')").fetchall()}
         q = _Query(con, present)
         counts = {t: q.count(t) for t in ("dim_documents", "fct_meetings", "fct_statements",
                                           "fct_trade_figures", "dim_actors")}

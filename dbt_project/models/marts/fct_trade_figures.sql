@@ -1,6 +1,7 @@
--- One row per figure an article reports. A conversion stated beside a figure ("$240bn (£191bn)")
--- is the same report in another currency: it is not a row of its own here, but is linked to its
--- figure in reporting.rpt_trade_figures (also_stated_as).
+-- One row per money amount or measure an article states (the contract), a conversion stated
+-- beside a figure ("$240bn (£191bn)") included: it is an amount the article gives. Reporting
+-- counts it once: reporting.rpt_trade_figures links it to its figure (also_stated_as) and
+-- leaves it out of its rows and of the comparisons across sources.
 select
     left(md5(document_id || ':f' || cast(figure_index as varchar)), 16) as figure_id,
     document_id,
@@ -18,5 +19,4 @@ select
     char_start,
     char_end
 from {{ ref('stg_raw__figures') }}
-where conversion_of_index is null
 order by document_id, char_start, figure_index

@@ -18,6 +18,13 @@ converted as (
         left(md5(c.document_id || ':f' || cast(c.figure_index as varchar)), 16) as figure_id,
         c.also_stated_as
     from conversions as c
+),
+
+restatements as (
+    -- the conversions themselves: the same report in another currency, not one of its own
+    select left(md5(document_id || ':f' || cast(figure_index as varchar)), 16) as figure_id
+    from {{ ref('stg_raw__figures') }}
+    where conversion_of_index is not null
 )
 
 select
@@ -47,4 +54,5 @@ select
 from {{ ref('fct_trade_figures') }} as f
 inner join {{ ref('dim_documents') }} as d using (document_id)
 left join converted using (figure_id)
+where f.figure_id not in (select figure_id from restatements)
 order by d.file_name, f.char_start
