@@ -64,14 +64,16 @@ def folder(tmp_path) -> tuple[Path, Path]:
 
 def test_1_a_record_with_a_list_title_or_an_object_source_is_set_aside_alone(folder):
     raw, work = folder
-    lines = [{"text": _article(1), "title": ["a", "b"]}, {"text": _article(2), "source": {"name": "AP"}},
+    # an outlet given as an object with a name ({"name": "AP"}) is read (issue 13); one without is not
+    lines = [{"text": _article(1), "title": ["a", "b"]}, {"text": _article(2), "source": {"id": "ap"}},
              {"text": _article(4), "title": "Kept"}]
     (raw / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
     stats = _ingest(raw, work)
     assert stats.documents_total == 2  # good.txt and feed.jsonl#3
     rejected = _rejected(work)
     assert rejected["feed.jsonl#1"][0] == 'line 1: field "title" is a list, expected a string'
-    assert rejected["feed.jsonl#2"][0] == 'line 2: field "source" is an object, expected a string'
+    assert rejected["feed.jsonl#2"][0] == ('line 2: field "source" is an object, '
+                                           'expected a string or an object with a "name"')
     assert _rows(work, "select title from raw.documents where title = 'Kept'") == [("Kept",)]
     # and the next build is not stopped by it either
     (raw / "other.txt").write_text(seed_text(3), encoding="utf-8")
