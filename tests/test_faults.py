@@ -419,6 +419,24 @@ def test_9_dbt_target_folders_are_pruned_to_the_last_few(tmp_path):
         "partial_parse.msgpack"]
 
 
+def test_9_a_target_folder_another_build_pruned_meanwhile_is_passed_over(tmp_path, monkeypatch):
+    """Two builds starting at once both prune: a folder one lists and the other removes before it
+    is looked at is no error (it failed a build with FileNotFoundError)."""
+    from orchestration.dbt import prune_targets
+
+    old = time.time() - 3600
+    for i in range(5):
+        run = tmp_path / f"communique_dbt-abc{i}-def{i}"
+        run.mkdir()
+        os.utime(run, (old + i, old + i))
+    gone = tmp_path / "communique_dbt-gone-1234567"
+    listed, real_is_dir = sorted(tmp_path.glob("*-*")), Path.is_dir
+    monkeypatch.setattr(Path, "glob", lambda self, pattern: iter([gone, *listed]))
+    monkeypatch.setattr(Path, "is_dir", lambda self: self == gone or real_is_dir(self))
+    assert sorted(p.name for p in prune_targets(tmp_path, keep=3)) == [
+        "communique_dbt-abc0-def0", "communique_dbt-abc1-def1"]
+
+
 def test_9_dbt_dies_with_the_build_that_started_it(tmp_path):
     from orchestration.dbt import BOUND_DBT
 
