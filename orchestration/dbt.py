@@ -58,19 +58,24 @@ def prune_targets(target_dir: Path, keep: int = KEEP_TARGETS, quiet_s: float = 9
     A folder written in the last `quiet_s` seconds may belong to a build of another
     warehouse that is running now, so it stays.
     """
-    runs = sorted((p for p in target_dir.glob("*-*") if p.is_dir() and not p.is_symlink()),
-                  key=_last_write, reverse=True)
+    written = {p: _last_write(p) for p in target_dir.glob("*-*") if p.is_dir() and not p.is_symlink()}
+    runs = sorted((p for p, t in written.items() if t is not None), key=written.__getitem__, reverse=True)
     removed = []
     for path in runs[keep:]:
-        if time.time() - _last_write(path) < quiet_s:
+        if time.time() - written[path] < quiet_s:
             continue
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
     return removed
 
 
-def _last_write(path: Path) -> float:
-    times = [path.stat().st_mtime]
+def _last_write(path: Path) -> float | None:
+    """When a run's folder was last written to; None when it is gone: two builds starting at
+    once both prune, and one may remove a folder the other has just listed."""
+    try:
+        times = [path.stat().st_mtime]
+    except OSError:
+        return None
     for name in ("dbt.log", "run_results.json"):
         try:
             times.append((path / name).stat().st_mtime)

@@ -6,7 +6,8 @@ import pytest
 
 from conftest import run_build
 
-# its module-scoped fixture is built once, on one worker
+# its warehouse is built once, on one worker (session-scoped: a module-scoped fixture is torn
+# down and built again whenever xdist runs another module's test between two of these)
 pytestmark = pytest.mark.xdist_group("dedup_reports")
 
 
@@ -76,7 +77,7 @@ ARTICLES = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def reports_warehouse(tmp_path_factory):
     base = tmp_path_factory.mktemp("dedup")
     raw = base / "raw"
@@ -88,7 +89,7 @@ def reports_warehouse(tmp_path_factory):
     return warehouse
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def reports_build(reports_warehouse):
     return _meetings(reports_warehouse)
 

@@ -64,14 +64,16 @@ def folder(tmp_path) -> tuple[Path, Path]:
 
 def test_1_a_record_with_a_list_title_or_an_object_source_is_set_aside_alone(folder):
     raw, work = folder
-    lines = [{"text": _article(1), "title": ["a", "b"]}, {"text": _article(2), "source": {"name": "AP"}},
+    # an outlet given as an object with a name ({"name": "AP"}) is read (issue 13); one without is not
+    lines = [{"text": _article(1), "title": ["a", "b"]}, {"text": _article(2), "source": {"id": "ap"}},
              {"text": _article(4), "title": "Kept"}]
     (raw / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
     stats = _ingest(raw, work)
     assert stats.documents_total == 2  # good.txt and feed.jsonl#3
     rejected = _rejected(work)
     assert rejected["feed.jsonl#1"][0] == 'line 1: field "title" is a list, expected a string'
-    assert rejected["feed.jsonl#2"][0] == 'line 2: field "source" is an object, expected a string'
+    assert rejected["feed.jsonl#2"][0] == ('line 2: field "source" is an object, '
+                                           'expected a string or an object with a "name"')
     assert _rows(work, "select title from raw.documents where title = 'Kept'") == [("Kept",)]
     # and the next build is not stopped by it either
     (raw / "other.txt").write_text(seed_text(3), encoding="utf-8")
@@ -415,6 +417,24 @@ def test_9_dbt_target_folders_are_pruned_to_the_last_few(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "communique_dbt-abc4-def4", "communique_dbt-new-7654321", "communique_dbt-newer-7654321",
         "partial_parse.msgpack"]
+
+
+def test_9_a_target_folder_another_build_pruned_meanwhile_is_passed_over(tmp_path, monkeypatch):
+    """Two builds starting at once both prune: a folder one lists and the other removes before it
+    is looked at is no error (it failed a build with FileNotFoundError)."""
+    from orchestration.dbt import prune_targets
+
+    old = time.time() - 3600
+    for i in range(5):
+        run = tmp_path / f"communique_dbt-abc{i}-def{i}"
+        run.mkdir()
+        os.utime(run, (old + i, old + i))
+    gone = tmp_path / "communique_dbt-gone-1234567"
+    listed, real_is_dir = sorted(tmp_path.glob("*-*")), Path.is_dir
+    monkeypatch.setattr(Path, "glob", lambda self, pattern: iter([gone, *listed]))
+    monkeypatch.setattr(Path, "is_dir", lambda self: self == gone or real_is_dir(self))
+    assert sorted(p.name for p in prune_targets(tmp_path, keep=3)) == [
+        "communique_dbt-abc0-def0", "communique_dbt-abc1-def1"]
 
 
 def test_9_dbt_dies_with_the_build_that_started_it(tmp_path):

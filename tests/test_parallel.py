@@ -7,7 +7,7 @@ import re
 import duckdb
 import pytest
 
-from conftest import landing_folder, marts_snapshot, run_build, seed_paths
+from conftest import build_log, copy_build, landing_folder, marts_snapshot, run_build, seed_paths
 from orchestration.pipeline import extract_pending, ingest_folder
 from orchestration.warehouse import FACT_TABLES
 from orchestration.workers import worker_count
@@ -44,11 +44,9 @@ def test_worker_count_comes_from_the_environment_and_refuses_nonsense(monkeypatc
             worker_count()
 
 
-def test_a_build_with_nothing_changed_runs_no_dbt_and_says_so(tmp_path):
-    raw = landing_folder(tmp_path, seed_paths()[:2])
-    warehouse = tmp_path / "wh" / "communique.duckdb"
-    first = run_build(raw, warehouse)
-    assert re.search(r"dbt tests:\s+\d+ passed, 0 failed", first.stdout)
+def test_a_build_with_nothing_changed_runs_no_dbt_and_says_so(four_seeds_build, tmp_path):
+    assert re.search(r"dbt tests:\s+\d+ passed, 0 failed", build_log(four_seeds_build))  # the first build
+    raw, warehouse = copy_build(four_seeds_build, tmp_path)
     before = marts_snapshot(warehouse)
 
     again = run_build(raw, warehouse)
@@ -59,6 +57,6 @@ def test_a_build_with_nothing_changed_runs_no_dbt_and_says_so(tmp_path):
     path = next(raw.iterdir())
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
     touched = run_build(raw, warehouse)
-    assert re.search(r"files:\s+2 in folder, 0 read, 2 unchanged", touched.stdout)
+    assert re.search(r"files:\s+4 in folder, 0 read, 4 unchanged", touched.stdout)
     assert "dbt:         not run (no raw row" in touched.stdout
     assert marts_snapshot(warehouse) == before

@@ -26,7 +26,7 @@ CHARTS = {
 DRAWN_IN_PAGE = ("timeline", "map", "figures")  # by the page's script, from the data it carries
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # not torn down when xdist runs another module's test in between
 def seeds_report(seeds_build, tmp_path_factory):
     out = tmp_path_factory.mktemp("report")
     report = build_report(seeds_build, out)

@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from .budget import DocumentTimeout, time_budget
-from .text import CleanDocument, _parse_iso, clean_document
+from .metadata import html_fields, record_fields
+from .text import CleanDocument, clean_document, parse_date
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -170,13 +171,13 @@ def _html_document(html: str, file_name: str) -> Document | str:
     body = meta.get("text") or ""
     if not body.strip():
         return "HTML page with no article text"
-    clean = clean_document(body, title=meta.get("title"), source=meta.get("sitename"),
-                           url=meta.get("url"), published_date=_parse_iso(meta.get("date")))
+    # The page's own metadata first; trafilatura's reading of the title and site as a fallback.
+    # Its date is not used: it mines copyright lines, links and text for one (a guess).
+    stated = html_fields(html)
+    clean = clean_document(body, title=stated["title"] or meta.get("title"),
+                           source=stated["source"] or meta.get("sitename"), url=stated["url"] or meta.get("url"),
+                           published_date=parse_date(stated["published_date"]))
     return _to_document(clean, file_name)
-
-
-STRING_FIELDS = ("title", "url", "source", "published_date")
-_JSON_TYPES = {list: "a list", dict: "an object", bool: "true/false", int: "a number", float: "a number"}
 
 
 def _jsonl_record(line: str, name: str) -> Document | str:
@@ -187,12 +188,11 @@ def _jsonl_record(line: str, name: str) -> Document | str:
         return f"malformed JSON line: {err.msg} at column {err.colno}"
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return "JSON line has no \"text\" string"
-    for key in STRING_FIELDS:
-        value = record.get(key)
-        if value is not None and not isinstance(value, str):
-            return f"field \"{key}\" is {_JSON_TYPES.get(type(value), type(value).__name__)}, expected a string"
-    clean = clean_document(record["text"], title=record.get("title") or None, source=record.get("source") or None,
-                           url=record.get("url") or None, published_date=_parse_iso(record.get("published_date")))
+    fields = record_fields(record)  # title, url, source and date under any of their usual names
+    if isinstance(fields, str):
+        return fields
+    clean = clean_document(record["text"], title=fields["title"], source=fields["source"],
+                           url=fields["url"], published_date=parse_date(fields["published_date"]))
     return _to_document(clean, name)
 
 

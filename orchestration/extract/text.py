@@ -15,6 +15,7 @@ from datetime import date
 import ftfy
 
 from orchestration.extract.dates import WEEKDAYS
+from orchestration.extract.metadata import front_matter_fields, front_matter_names
 
 # News agencies of the world, as they sign datelines and credits.
 AGENCIES = (
@@ -26,7 +27,8 @@ AGENCIES = (
 _AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
-_FRONT_MATTER_KEY = re.compile(r"^(title|source|url|published_date|published|date|author)\s*:\s*(.*)$", re.I)
+_FRONT_MATTER_NAMES = "|".join(map(re.escape, [*front_matter_names(), "author"]))
+_FRONT_MATTER_KEY = re.compile(rf"^({_FRONT_MATTER_NAMES})\s*:\s*(.*)$", re.I)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 # "Monday, 21 May 2023", "July 28, 2023", "2023-07-28"
@@ -106,6 +108,25 @@ def _parse_iso(value: str | None) -> date | None:
         return None
 
 
+def parse_date(value: str | None) -> date | None:
+    """A publication date as feeds and pages write it: ISO 8601 ("2024-03-05T10:00:00Z"),
+    RFC 822 as in RSS ("Tue, 05 Mar 2024 10:00:00 GMT"), or words ("5 March 2024"). The day
+    is the one written, in the publisher's own time zone."""
+    if not value:
+        return None
+    iso = _parse_iso(value)
+    if iso:
+        return iso
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value.strip()).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    written = re.fullmatch(rf"\s*{_WRITTEN_DATE}\s*", value, re.I)
+    return _parse_stated(written) if written else None
+
+
 def _parse_stated(m: re.Match) -> date | None:
     if m["iso"]:
         return _parse_iso(m["iso"])
@@ -176,7 +197,7 @@ def read_front_matter(text: str) -> tuple[dict[str, str], str]:
             i += 1
             break
         m = _FRONT_MATTER_KEY.match(line)
-        if not m or (not fenced and m[1].lower() == "date" and not _parse_iso(m[2])):
+        if not m or (not fenced and m[1].lower() == "date" and not parse_date(m[2])):
             break
         meta[m[1].lower()] = m[2].strip()
         i += 1
@@ -191,11 +212,11 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
     text = normalise_text(raw)
     warnings: list[str] = []
     meta, text = read_front_matter(text)
-    title = title or meta.get("title") or None
-    source = source or meta.get("source") or None
-    url = url or meta.get("url") or None
-    published_date = published_date or _parse_iso(
-        meta.get("published_date") or meta.get("published") or meta.get("date"))
+    stated = front_matter_fields(meta)
+    title = title or stated["title"]
+    source = source or stated["source"]
+    url = url or stated["url"]
+    published_date = published_date or parse_date(stated["published_date"])
 
     marker = _DATE_MARKER.match(text)
     if marker:
