@@ -92,15 +92,23 @@ def extract_in_order(docs: Iterable[Document], workers: int | None = None, batch
     flight, so memory stays bounded however many documents are pending.
     """
     n = worker_count(workers)
-    if n == 1:
-        for batch in batches(docs, batch_size):
+    pending = batches(docs, batch_size)
+    first = next(pending, None)
+    second = next(pending, None) if first is not None else None
+    if n == 1 or second is None:
+        # one worker, or one batch (a few new articles): starting processes that each load the
+        # language model would cost more than the batch itself
+        for batch in (b for b in (first, second) if b is not None):
+            yield extract_batch(batch)
+        for batch in pending:
             yield extract_batch(batch)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from itertools import chain
 
     with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"), initializer=initializer) as pool:
         in_flight: deque = deque()
-        for batch in batches(docs, batch_size):
+        for batch in chain([first, second], pending):
             in_flight.append(pool.submit(extract_batch, batch))
             if len(in_flight) >= 2 * n:
                 yield in_flight.popleft().result()

@@ -60,3 +60,14 @@ def test_a_build_with_nothing_changed_runs_no_dbt_and_says_so(four_seeds_build, 
     assert re.search(r"files:\s+4 in folder, 0 read, 4 unchanged", touched.stdout)
     assert "dbt:         not run (no raw row" in touched.stdout
     assert marts_snapshot(warehouse) == before
+
+
+def test_one_batch_of_new_articles_is_extracted_without_starting_workers():
+    from orchestration.workers import extract_in_order
+
+    def never_called():
+        raise AssertionError("a worker process was started for a single batch")
+
+    docs = [("d1", seed_paths()[0].read_text(encoding="utf-8"), None, None)]
+    (batch,) = list(extract_in_order(docs, workers=2, batch_size=25, initializer=never_called))
+    assert [e.document_id for e in batch] == ["d1"] and batch[0].error is None and batch[0].on_topic
