@@ -359,12 +359,18 @@ def test_8_an_emptied_landing_folder_changes_nothing_without_allow_removal(tmp_p
     assert _ingest(tmp_path / "nowhere", work, allow_removal=True).documents_total == 0
 
 
-def test_8_and_11_the_cli_says_so_with_exit_code_5(tmp_path):
+def _one_article_and_a_warehouse_path(tmp_path: Path) -> tuple[Path, Path]:
+    """A landing folder holding one article, and where its warehouse goes (its folder made)."""
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.txt").write_text(seed_text(0), encoding="utf-8")
     wh = tmp_path / "wh" / "communique.duckdb"
     wh.parent.mkdir()
+    return raw, wh
+
+
+def test_8_and_11_the_cli_says_so_with_exit_code_5(tmp_path):
+    raw, wh = _one_article_and_a_warehouse_path(tmp_path)
     _ingest(raw, wh.with_name("communique.work.duckdb"))
     (raw / "a.txt").unlink()
     args, env = build_command(raw, wh)
@@ -511,8 +517,27 @@ def test_11_bad_options_and_bugs_are_one_line_with_their_own_exit_codes(tmp_path
     broken = _cli("report", "--warehouse", str(not_a_db))
     assert broken.returncode == 1 and len(broken.stderr.strip().splitlines()) == 1, broken.stderr
     assert broken.stderr.startswith("error: DuckDB: ") and "--debug" in broken.stderr
+    assert f"traceback in {tmp_path / 'logs' / 'report.log'}" in broken.stderr
+    assert "Traceback (most recent call last)" in (tmp_path / "logs" / "report.log").read_text(encoding="utf-8")
     debug = _cli("--debug", "report", "--warehouse", str(not_a_db))
     assert debug.returncode == 1 and "Traceback (most recent call last)" in debug.stderr
+
+
+def test_11_a_failed_step_is_one_line_naming_the_log_file_that_holds_its_traceback(tmp_path):
+    raw, wh = _one_article_and_a_warehouse_path(tmp_path)
+    wh.with_name("communique.work.duckdb").write_bytes(b"not a database" * 100)  # damaged: ingest fails
+    args, env = build_command(raw, wh)
+    proc = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    log = wh.parent / "logs" / "build.log"
+    said = [line for line in proc.stderr.splitlines()
+            if not line.startswith(("raw folder:", "warehouse:", "took "))]
+    assert proc.returncode == 1 and len(said) == 1, proc.stderr
+    assert said[0].startswith("step ingest_articles failed: ") and "not a valid DuckDB database file" in said[0]
+    assert said[0].endswith(f"(traceback in {log}; --debug prints it)")
+    assert "Stack Trace" not in proc.stderr + proc.stdout and "Traceback" not in proc.stderr + proc.stdout
+    kept = log.read_text(encoding="utf-8")
+    assert kept.startswith("--- step ingest_articles failed ---") and "Stack Trace:" in kept
+    assert "orchestration/warehouse.py" in kept and "not a valid DuckDB database file" in kept
 
 
 def test_11_the_summary_never_crashes(tmp_path):
