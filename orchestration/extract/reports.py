@@ -20,6 +20,7 @@ from .arguments import ArgumentReader
 from .nlp import parse_spans
 from .records import Statement
 from .sentences import OPEN_QUOTES
+from .indexes import Claims, SpanIndex
 
 LEXICON = Path(__file__).parent / "lexicons" / "reporting.json"
 _FIRST_PERSON = {"i", "we", "you", "me", "us"}
@@ -48,19 +49,30 @@ def reported_speech(text: str, sents: list[tuple[int, int]], actors,
                     taken: list[tuple[int, int]]) -> list[Statement]:
     """Indirect statements whose words no statement in ``taken`` (start, end spans) holds."""
     lex = lexicon()
+    held, added = SpanIndex(taken), Claims()  # the other readers' spans, and this reader's own
     # only sentences that name someone and whose words no other reader took need the parser
     wanted = [(s, e) for s, e in sents if lex.forms.search(text, s, e) and actors.in_span(s, e)
               and not _QUOTE_MARK.search(text, s, e)  # quotations are the quotation reader's
-              and sum(max(0, min(b, e) - max(a, s)) for a, b in taken) < 0.5 * (e - s)]
+              and sum(min(b, e) - max(a, s) for a, b in held.overlapping(s, e)) < 0.5 * (e - s)]
     out = []
     for (start, _), doc in zip(wanted, parse_spans(text, wanted)):
         reader = ArgumentReader(doc, start, actors)
         for tok in doc:
             st = _report(reader, tok, text, start)
-            if st is not None and not any(a < st.char_end and st.char_start < b for a, b in taken):
+            if st is not None and not held.any_over(st.char_start, st.char_end) and \
+                    not added.overlaps(st.char_start, st.char_end):
                 taken.append((st.char_start, st.char_end))
+                added.add(st.char_start, st.char_end)
                 out.append(st)
     return out
+
+
+def _last_visible(text: str, pos: int) -> str:
+    """The last character before `pos` that is not whitespace ('' if none): what
+    `text[:pos].rstrip()[-1:]` gives, without copying the text before it."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos else ""
 
 
 def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statement | None:
@@ -87,7 +99,7 @@ def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statem
     while hi > lo and text[hi - 1] in _EDGE_PUNCT:
         hi -= 1
     quote = text[lo:hi]
-    opener = text[:lo].rstrip()[-1:] or quote[:1]
+    opener = _last_visible(text, lo) or quote[:1]
     if len(quote.split()) < lex.min_words or (opener and opener in OPEN_QUOTES) or quote[0] in OPEN_QUOTES:
         return None  # a clause that opens a quotation is the quotation reader's
     cue_start = base + min(subjects[0].left_edge.idx, verb.idx)
