@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
@@ -56,13 +57,62 @@ class _Main(click.Group):
 
             import duckdb
 
+            detail = traceback.format_exc()
+            where = _traceback_hint(_write_log(ctx.meta.get(_LOG_KEY), _log_entry(ctx, detail), append=True))
             code = _KINDS.get(type(exc).__name__, EXIT_INTERNAL)
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             if isinstance(exc, duckdb.Error):  # a damaged or foreign database file
-                code, message = EXIT_FAILED, f"DuckDB: {message} (run with --debug for the traceback)"
+                code, message = EXIT_FAILED, f"DuckDB: {message} ({where})"
             elif code == EXIT_INTERNAL:
-                message = f"{type(exc).__name__}: {message} (a bug; run with --debug for the traceback)"
-            raise Failure(message, code, traceback.format_exc()) from exc
+                message = f"{type(exc).__name__}: {message} (a bug; {where})"
+            raise Failure(message, code, detail) from exc
+
+
+_LOG_KEY = "communique.log_file"
+
+
+def _keep_log_in(paths, command: str) -> None:
+    """Name the log file a failure of this command writes its traceback to (logs/<command>.log
+    beside the warehouse); click's `meta` is shared by every context of the invocation."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[_LOG_KEY] = paths.warehouse.parent / "logs" / f"{command}.log"
+
+
+def _command_paths(warehouse: str | None, command: str):
+    """The warehouse's paths for a command that reads it, its failures logged beside it."""
+    from .config import resolve_paths
+
+    paths = resolve_paths(None, warehouse)
+    _keep_log_in(paths, command)
+    return paths
+
+
+def _write_log(log_file: Path | None, text: str, append: bool = False) -> Path | None:
+    """`text` in the log file; None when there is none or it cannot be written (a read-only
+    folder must not turn one failure into two)."""
+    if log_file is None or (append and not text):
+        return None
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        with log_file.open("a" if append else "w", encoding="utf-8") as fh:
+            fh.write(text if not text or text.endswith("\n") else text + "\n")
+    except OSError:
+        return None
+    return log_file
+
+
+def _log_entry(ctx: click.Context, detail: str) -> str:
+    """A traceback headed by the command and the time, as appended to the log file."""
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+    return f"\n--- communique {ctx.invoked_subcommand or ''} failed at {stamp} (pid {os.getpid()}) ---\n{detail}"
+
+
+def _traceback_hint(log_file: Path | None) -> str:
+    """Where the full traceback is: the log file, and --debug to print it."""
+    if log_file is None:
+        return "run with --debug for the traceback"
+    return f"traceback in {log_file}; --debug prints it"
 
 
 @click.group(cls=_Main)
@@ -112,19 +162,20 @@ def build(raw_dir: str | None, warehouse: str | None, wait_s: float | None, allo
             click.echo(unchanged_summary(paths))
             click.echo(f"took {time.perf_counter() - started:.1f} s", err=True)
             return
+    _keep_log_in(paths, "build")
     try:
         with writer_lock(paths.work_db, wait, on_wait=lambda m: click.echo(m, err=True)):
             result, captured = _run_build_job(verbose or _debug())
-            log_file = _keep_log(paths, captured)
+            failures = _failures(result)
+            tracebacks = "".join(f"\n--- {f.what} ---\n{f.detail}" for f in failures)
+            log_file = _write_log(click.get_current_context().meta[_LOG_KEY], (captured + tracebacks).lstrip("\n"))
             summary = build_summary(result, paths)
     except WarehouseBusy as exc:
         raise Failure(f"{exc}; try again later, or wait for it with --wait SECONDS", EXIT_BUSY) from exc
     click.echo(summary)
     click.echo(f"took {time.perf_counter() - started:.1f} s", err=True)
     if not result.success:
-        if log_file is not None:
-            click.echo(f"Dagster's and dbt's log of this build: {log_file}", err=True)
-        _explain_failure(result, captured)
+        _explain_failure(failures, captured, log_file)
 
 
 def _run_build_job(verbose: bool):
@@ -155,19 +206,6 @@ def _run_build_job(verbose: bool):
     return result, captured.getvalue()
 
 
-def _keep_log(paths, text: str) -> Path | None:
-    """Dagster's and dbt's lines of the last build, in logs/build.log beside the warehouse."""
-    if not text:
-        return None
-    log_file = paths.warehouse.parent / "logs" / "build.log"
-    try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        log_file.write_text(text, encoding="utf-8")
-    except OSError:
-        return None
-    return log_file
-
-
 def _fact_counts(warehouse: Path) -> str:
     import duckdb
 
@@ -192,27 +230,47 @@ def unchanged_summary(paths) -> str:
         "build:       succeeded (nothing to do; `communique build --force` runs every step)"])
 
 
-def _explain_failure(result, captured: str) -> None:
-    """One line per failed step, the traceback under --debug; the exit code says which kind."""
-    failed = [e for e in result.all_events if e.is_step_failure]
+class _StepFailure(NamedTuple):
+    what: str  # "step ingest_articles failed", or "the run failed" when no step did
+    message: str  # the root cause's last line
+    detail: str  # Dagster's whole error chain, for the log file
+    code: int | None  # the exit code its kind asks for, if it has one
+
+
+def _failures(result) -> list[_StepFailure]:
+    """Each failed step's root cause; the run's own error when it failed outside any step."""
+    out = [_failure(f"step {e.step_key} failed", e.event_specific_data.error)
+           for e in result.all_events if e.is_step_failure and e.event_specific_data.error is not None]
+    if not out and not result.success:
+        errors = [e.event_specific_data.error for e in result.all_events if e.is_run_failure]
+        out = [_failure("the run failed", error) for error in errors if error is not None]
+    return out
+
+
+def _failure(what: str, error) -> _StepFailure:
+    root = error
+    while root.cause is not None:
+        root = root.cause
+    lines = (root.message or error.message).strip().splitlines()
+    code = _KINDS.get(root.cls_name) or _KINDS.get(error.cls_name)
+    return _StepFailure(what, lines[-1] if lines else root.cls_name, error.to_string(), code)
+
+
+def _explain_failure(failures: list[_StepFailure], captured: str, log_file: Path | None) -> None:
+    """One line per failure naming where its traceback is (printed too under --debug); the
+    exit code says which kind."""
     code = EXIT_FAILED
-    details = []
-    for event in failed:
-        error = event.event_specific_data.error
-        root = error
-        while root.cause is not None:
-            root = root.cause
-        kind = _KINDS.get(root.cls_name) or _KINDS.get(error.cls_name)
-        code = kind or code
-        message = (root.message or error.message).strip().splitlines()
-        click.echo(f"step {event.step_key} failed: {message[-1] if message else root.cls_name}", err=True)
-        details.append(error.to_string())
-        if event.step_key == "communique_dbt" and captured:
+    for f in failures:
+        code = f.code or code
+        # a refusal of a known kind (busy, mass removal) names its fix; anything else, its traceback
+        hint = "" if f.code else f" ({_traceback_hint(log_file)})"
+        click.echo(f"{f.what}: {f.message}{hint}", err=True)
+        if f.what == "step communique_dbt failed" and captured:
             click.echo(captured[-4000:], err=True)
+    if not failures:
+        click.echo(f"build failed ({_traceback_hint(log_file)})", err=True)
     if _debug():
-        click.echo("\n".join(details), err=True)
-    elif failed and code == EXIT_FAILED:
-        click.echo("(run `communique --debug build` for the tracebacks)", err=True)
+        click.echo("\n".join(f.detail for f in failures), err=True)
     raise SystemExit(code)
 
 
@@ -302,10 +360,9 @@ def _checks_lines(result, meta: dict) -> list[str]:
 @click.option("--verbose", is_flag=True, help="List what was missed and what was wrong.")
 def eval(gold_dir: str, warehouse: str | None, verbose: bool) -> None:  # noqa: A001 - the command's name
     """Score a built warehouse against gold annotations."""
-    from .config import resolve_paths
     from .evaluation import evaluate, format_report
 
-    paths = resolve_paths(None, warehouse)
+    paths = _command_paths(warehouse, "eval")
     report = evaluate(paths.warehouse, Path(gold_dir))
     click.echo(format_report(report, verbose=verbose))
 
@@ -354,10 +411,9 @@ def publish(dsn: str, warehouse: str | None, reader_role: str, reader_password: 
     """Copy schemas marts and reporting of the published file into PostgreSQL, swapped in atomically."""
     import psycopg
 
-    from .config import resolve_paths
     from .serve.postgres import publish_to_postgres, redact_dsn
 
-    paths = resolve_paths(None, warehouse)
+    paths = _command_paths(warehouse, "publish")
     try:
         counts = publish_to_postgres(paths.warehouse, dsn, reader_role=reader_role,
                                      reader_password=reader_password, log=lambda m: None if m.startswith("loaded ") else click.echo(m, err=True))
@@ -381,10 +437,9 @@ def publish(dsn: str, warehouse: str | None, reader_role: str, reader_password: 
               help="Folder for index.html (default: report/ beside the published file).")
 def report(warehouse: str | None, out_dir: str | None) -> None:
     """Write the offline HTML report (charts) from the published warehouse; print its path."""
-    from .config import resolve_paths
     from .serve.report import build_report
 
-    paths = resolve_paths(None, warehouse)
+    paths = _command_paths(warehouse, "report")
     try:
         result = build_report(paths.warehouse, out_dir or paths.report_dir)
     except FileNotFoundError as exc:
@@ -412,9 +467,7 @@ def query(name: str | None, list_only: bool, warehouse: str | None, fmt: str, se
         return
     import duckdb
 
-    from .config import resolve_paths
-
-    path = resolve_paths(None, warehouse).warehouse
+    path = _command_paths(warehouse, "query").warehouse
     if not path.is_file():
         raise click.ClickException(f"no published warehouse at {path}; run `communique build` first")
     try:

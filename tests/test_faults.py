@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import re
 import signal
 import socket
 import subprocess
@@ -27,6 +29,8 @@ from orchestration.cli import _read
 from orchestration.extract import ingest
 from orchestration.extract.budget import DocumentTimeout
 from orchestration.extract.document import chunks, extract_document
+from orchestration.extract.indexes import Claims, SpanIndex, has_word
+from orchestration.extract.statements import find_quotes
 from orchestration.extract.text import clean_document
 from orchestration.lock import WarehouseBusy, writer_lock
 
@@ -257,6 +261,63 @@ def test_6_furniture_inside_a_one_line_article_is_removed_by_sentence_not_the_ar
     assert ("paywall", "Sign in to continue reading.") in clean.furniture
 
 
+def test_6_the_indexes_answer_as_the_scans_they_replace():
+    """Rules ask about spans and words by bisection and set lookup, so that a long document
+    costs its length, not its square: each index must say what the scan it replaced said."""
+    rng = random.Random(12)
+    for _ in range(400):
+        spans = [(a, a + rng.randint(0, 30)) for a in (rng.randint(0, 200) for _ in range(rng.randint(0, 12)))]
+        index = SpanIndex(spans)
+        s = rng.randint(0, 240)
+        e = s + rng.randint(0, 40)
+        assert (index.reach_at(s) > s) == any(a <= s < b for a, b in spans)
+        assert (index.reach_at(s) >= s) == any(a <= s <= b for a, b in spans)
+        assert index.overlapping(s, e) == sorted((a, b) for a, b in spans if max(a, s) < min(b, e))
+        assert index.any_over(s, e) == any(a < e and s < b for a, b in spans)
+        assert index.starting_in(s, e) == sorted(x for x in spans if s <= x[0] < e)
+
+
+def test_6_claimed_spans_answer_as_the_list_they_replace():
+    rng = random.Random(12)
+    claims, plain = Claims(), []
+    for _ in range(2000):
+        s = rng.randint(0, 400)
+        e = s + rng.randint(1, 25)
+        held = any(a <= s < b or s <= a < e for a, b in plain)
+        assert claims.overlaps(s, e) == held
+        if not held:
+            claims.add(s, e)
+            plain.append((s, e))
+        if rng.random() < 0.05:
+            n = rng.randint(0, len(plain))
+            claims.take_back(n)
+            del plain[n:]
+        assert len(claims) == len(plain)
+
+
+def test_6_word_lookups_and_the_last_visible_character_answer_as_their_scans():
+    from orchestration.extract.reports import _last_visible
+
+    text = _article(0) + " O’Neill met al-Sisi in Zürich; state_media said\u00a0\n “so” \u2009"
+    words = set(re.findall(r"[\w’'-]+", text.lower())) | {"", "zz", "sisi", "al-sisi", "o’neill", "state", "media"}
+    for word in words:
+        assert has_word(text, word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None), word
+    for pos in range(len(text) + 1):
+        assert _last_visible(text, pos) == text[:pos].rstrip()[-1:]
+
+
+def test_6_quotations_come_in_text_order_and_never_overlap():
+    """_Ctx finds the last quotation ending before a position by bisecting their ends."""
+    rng = random.Random(12)
+    alphabet = "ab Cd  ,.!?\n\"“”‘’«»„"
+    texts = [seed_text(i) for i in range(5)]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300))) for _ in range(1500)]
+    for text in texts:
+        spans = [(s, e) for s, e, _, _ in find_quotes(text)]
+        assert all(s < e for s, e in spans), text
+        assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:])), text
+
+
 # 7 -------------------------------------------------------------------------------------
 
 def _hold_lock(work: Path, seconds: float) -> subprocess.Popen:
@@ -361,12 +422,18 @@ def test_8_an_emptied_landing_folder_changes_nothing_without_allow_removal(tmp_p
     assert _ingest(tmp_path / "nowhere", work, allow_removal=True).documents_total == 0
 
 
-def test_8_and_11_the_cli_says_so_with_exit_code_5(tmp_path):
+def _one_article_and_a_warehouse_path(tmp_path: Path) -> tuple[Path, Path]:
+    """A landing folder holding one article, and where its warehouse goes (its folder made)."""
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.txt").write_text(seed_text(0), encoding="utf-8")
     wh = tmp_path / "wh" / "communique.duckdb"
     wh.parent.mkdir()
+    return raw, wh
+
+
+def test_8_and_11_the_cli_says_so_with_exit_code_5(tmp_path):
+    raw, wh = _one_article_and_a_warehouse_path(tmp_path)
     _ingest(raw, wh.with_name("communique.work.duckdb"))
     (raw / "a.txt").unlink()
     args, env = build_command(raw, wh)
@@ -531,8 +598,27 @@ def test_11_bad_options_and_bugs_are_one_line_with_their_own_exit_codes(tmp_path
     broken = _cli("report", "--warehouse", str(not_a_db))
     assert broken.returncode == 1 and len(broken.stderr.strip().splitlines()) == 1, broken.stderr
     assert broken.stderr.startswith("error: DuckDB: ") and "--debug" in broken.stderr
+    assert f"traceback in {tmp_path / 'logs' / 'report.log'}" in broken.stderr
+    assert "Traceback (most recent call last)" in (tmp_path / "logs" / "report.log").read_text(encoding="utf-8")
     debug = _cli("--debug", "report", "--warehouse", str(not_a_db))
     assert debug.returncode == 1 and "Traceback (most recent call last)" in debug.stderr
+
+
+def test_11_a_failed_step_is_one_line_naming_the_log_file_that_holds_its_traceback(tmp_path):
+    raw, wh = _one_article_and_a_warehouse_path(tmp_path)
+    wh.with_name("communique.work.duckdb").write_bytes(b"not a database" * 100)  # damaged: ingest fails
+    args, env = build_command(raw, wh)
+    proc = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    log = wh.parent / "logs" / "build.log"
+    said = [line for line in proc.stderr.splitlines()
+            if not line.startswith(("raw folder:", "warehouse:", "took "))]
+    assert proc.returncode == 1 and len(said) == 1, proc.stderr
+    assert said[0].startswith("step ingest_articles failed: ") and "not a valid DuckDB database file" in said[0]
+    assert said[0].endswith(f"(traceback in {log}; --debug prints it)")
+    assert "Stack Trace" not in proc.stderr + proc.stdout and "Traceback" not in proc.stderr + proc.stdout
+    kept = log.read_text(encoding="utf-8")
+    assert kept.startswith("--- step ingest_articles failed ---") and "Stack Trace:" in kept
+    assert "orchestration/warehouse.py" in kept and "not a valid DuckDB database file" in kept
 
 
 def test_11_the_summary_never_crashes(tmp_path):

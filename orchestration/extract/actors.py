@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,6 +33,7 @@ from orchestration.extract.sentences import LABEL_TAIL
 from orchestration.extract.text import AGENCIES
 from orchestration.extract import reference
 from orchestration.extract.dates import MONTHS, WEEKDAYS
+from orchestration.extract.indexes import has_word
 
 # ---------------------------------------------------------------------------
 # Reference vocabularies (offices, institutions, function words). No names.
@@ -284,6 +285,8 @@ def _country_name(code: str | None) -> str | None:
 # ---------------------------------------------------------------------------
 
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+# "a senior official", "one source" before a position (searched up to it, the text not copied)
+_UNNAMED_OFFICIAL = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}(?:official|source)s?\b")
 _DETERMINERS = ("the ", "his ", "her ", "its ", "their ", "a ", "an ", "our ")
 
 
@@ -309,6 +312,9 @@ class DocumentActors:
         for m in self.mentions:
             seen.setdefault((m.actor.name, m.actor.actor_type), m.actor)
         self.actors: list[Actor] = list(seen.values())
+        self._by_actor: dict[Actor, list[int]] = {}  # each actor's mentions, as indexes in order
+        for i, m in enumerate(self.mentions):
+            self._by_actor.setdefault(m.actor, []).append(i)
 
     # -- queries -----------------------------------------------------------
     def in_span(self, start: int, end: int) -> list[ActorMention]:
@@ -345,6 +351,23 @@ class DocumentActors:
         while j < len(self.mentions):
             yield self.mentions[j]
             j += 1
+
+    def _nearest(self, position: int, wanted) -> Actor | None:
+        """The actor of the first mention that a scan back from `position` (`_before`), then on
+        from it (`_after`), finds `wanted` to accept. Each actor is asked once and its mentions
+        bisected, rather than every mention of the article read per question."""
+        j = bisect_left(self._starts, position)
+        before, after = -1, len(self.mentions)
+        for actor, idxs in self._by_actor.items():
+            if wanted(actor):
+                k = bisect_left(idxs, j)
+                if k:
+                    before = max(before, idxs[k - 1])
+                if k < len(idxs):
+                    after = min(after, idxs[k])
+        if before >= 0:
+            return self.mentions[before].actor
+        return self.mentions[after].actor if after < len(self.mentions) else None
 
     def last_person(self, position: int, subject: bool = True, exclude: Actor | None = None) -> Actor | None:
         """The person mentioned last before `position` (preferring sentence subjects)."""
@@ -402,8 +425,7 @@ class DocumentActors:
         desc = _describe(raw)
         if desc is not None:
             code, role = desc
-            if role in ("official", "source") and re.search(
-                    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}(?:official|source)s?\b", self.text[:position]):
+            if role in ("official", "source") and _UNNAMED_OFFICIAL.search(self.text, 0, position):
                 return None  # "the official" goes back to an unnamed "a senior official"
             if det in ("a", "an"):
                 # an indefinite description introduces someone: only a person named just after,
@@ -451,15 +473,8 @@ class DocumentActors:
 
     def _person_by_words(self, words: list[str], position: int) -> Actor | None:
         want = set(words)
-        for pass_ in (self._before(position), self._after(position)):
-            for m in pass_:
-                a = m.actor
-                if a.actor_type != "person":
-                    continue
-                toks = {w.lower() for w in a.name.split()}
-                if want <= toks:
-                    return a
-        return None
+        return self._nearest(position, lambda a: a.actor_type == "person" and
+                             want <= {w.lower() for w in a.name.split()})
 
     def _org_by_words(self, low: str, position: int) -> Actor | None:
         low = re.sub(r"\s+", " ", low).strip()
@@ -468,16 +483,12 @@ class DocumentActors:
         core = low.split()
         if not any(w in ORG_HEADS or w in OUTLET_WORDS for w in core) and low not in OUTLET_WORDS:
             return None
-        for pass_ in (self._before(position), self._after(position)):
-            for m in pass_:
-                a = m.actor
-                if a.actor_type != "organization":
-                    continue
-                name = a.name.lower()
-                if name == low or name.endswith(" " + low) or low.endswith(name) or \
-                        (len(core) >= 2 and " ".join(core[-2:]) in name):
-                    return a
-        return None
+        def named(a: Actor) -> bool:
+            name = a.name.lower()
+            return a.actor_type == "organization" and (
+                name == low or name.endswith(" " + low) or low.endswith(name) or
+                (len(core) >= 2 and " ".join(core[-2:]) in name))
+        return self._nearest(position, named)
 
     def _person_by_description(self, code: str | None, role: str | None, position: int,
                                peer: Actor | None = None) -> Actor | None:
@@ -506,12 +517,9 @@ class DocumentActors:
                 return role.replace("-", " ") in r.replace("-", " ") or (role == "president" and "leader" in r)
             return True
         for strict in (True, False):
-            for m in self._before(position):
-                if ok(m.actor):
-                    return m.actor
-            for m in self._after(position):
-                if ok(m.actor):
-                    return m.actor
+            hit = self._nearest(position, ok)
+            if hit is not None:
+                return hit
             if not code:
                 break
         if role and role not in ("leader", "counterpart", "official"):
@@ -623,7 +631,7 @@ class _Builder:
 
     def _push(self, ent: _Entity, s: int, e: int):
         self.raw_mentions.append((ent, s, e))
-        self._starts_by_ent.setdefault(id(ent), []).append(s)
+        insort(self._starts_by_ent.setdefault(id(ent), []), s)  # sorted: _person_for_words bisects
         self._cov[s:e] = b"\x01" * (e - s)
 
     def _sentence_starts(self) -> set[int]:
@@ -1051,7 +1059,9 @@ class _Builder:
         for p in self.people:
             if want <= p.tokens:
                 # most recent mention before pos wins
-                last = max((s for s in self._starts_by_ent.get(id(p), ()) if s <= pos), default=-1)
+                starts = self._starts_by_ent.get(id(p), [])
+                k = bisect_right(starts, pos)
+                last = starts[k - 1] if k else -1
                 if best is None or last > best_pos:
                     best, best_pos = p, last
         return best
@@ -1062,7 +1072,7 @@ class _Builder:
         t = self.toks[k]
         if k > 0 and self.toks[k - 1].cap and "\n" not in self.text[self.toks[k - 1].end:t.start]:
             return False  # the last word of a longer name ("Foreign Affairs")
-        if t.low.endswith(("ing", "ly", "ed", "ese")) or re.search(rf"\b{re.escape(t.low)}\b", self.text):
+        if t.low.endswith(("ing", "ly", "ed", "ese")) or has_word(self.text, t.low):
             return False  # "Chatting with reporters, ...": an English word, capitalised by its place
         before = self.text[max(0, t.start - 5):t.start]
         if t.low.endswith("s") and (not before.strip() or before.rstrip()[-1:] in ".!?\n"):

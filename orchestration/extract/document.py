@@ -1,11 +1,13 @@
 """All facts of one article, as rows for the raw mention tables.
 
-Cost is kept linear in the size of the text: the rule modules compare sentences with
-the text around them (statements.py's `_quoted_share` and `quoted` rescan the text
-per candidate), which grows with the square of a single huge document. A document
-longer than CHUNK_CHARS is therefore extracted one paragraph-sized chunk at a time,
-with offsets mapped back; an ordinary article is one chunk. Each document also has a
-time budget: past it, DocumentTimeout is raised and the document is recorded as failed.
+Cost is kept linear in the size of the text. The rules ask about quotations, paragraphs,
+claimed clauses, words and each actor's mentions through indexes built once per text
+(indexes.py, statements._Ctx, actors.DocumentActors), not by rescanning the text per
+sentence or per quote. What still compares items pairwise (meetings merged with every
+earlier meeting, mentions resolved against the article's actors) grows with their number,
+so a document longer than CHUNK_CHARS is also extracted one paragraph-sized chunk at a
+time, with offsets mapped back; an ordinary article is one chunk. Each document has a
+time budget too: past it, DocumentTimeout is raised and the document is recorded as failed.
 """
 from __future__ import annotations
 

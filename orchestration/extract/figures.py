@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from orchestration.extract import figure_meaning, reference
+from orchestration.extract.indexes import has_word
 from orchestration.extract.records import Figure
 from orchestration.extract.sentences import split_sentences
 
@@ -1277,7 +1278,7 @@ def _lc(phrase: str, text: str) -> str:
     first = phrase.split()[0]
     if first[:1].isupper() and not first.isupper() and (
             _is_econ_word(first) or first.lower() in ("bilateral", "total", "annual", "overall", "mutual")
-            or re.search(rf"\b{re.escape(first.lower())}\b", text)):
+            or has_word(text, first.lower())):
         return first.lower() + phrase[len(first):]
     return phrase
 
@@ -1467,21 +1468,30 @@ def _measure_for(text: str, f: _Fig, figs: list[_Fig], idx: int, sent: tuple[int
 
 # ----------------------------------------------------------------- sources
 
+def _titled_holder(m: re.Match) -> str | None:
+    """The name in a role phrase ("Ambassador Zhang Hanhui" -> "Zhang Hanhui"), when it holds one."""
+    cand = _strip_role(m.group(0).strip())
+    return cand if cand != m.group(0).strip() and len(cand.split()) >= 2 else None
+
+
 class _Sources:
     def __init__(self, text: str, actors=None):
         self.text = text
         self._actors = actors
         self._actors_tried = actors is not None
         self._quotes: list[tuple[int, int]] | None = None
+        self._named: dict[str, str | None] = {}  # _given_and_surname, per surname
+        self._titled: dict[str, tuple] = {}  # _last_titled's matches, per role
 
     # quotations: spans between paired quotation marks within a paragraph
-    def quotes(self) -> list[tuple[int, int]]:
+    def quote_around(self, pos: int) -> tuple[int, int] | None:
+        """The quotation holding `pos`, if one does: found by bisection, as the spans (one
+        regex's matches) come in order and never overlap."""
         if self._quotes is None:
-            spans = []
-            for m in re.finditer(r"“[^”\n]{5,}”|\"[^\"\n]{5,}\"", self.text):
-                spans.append((m.start(), m.end()))
-            self._quotes = spans
-        return self._quotes
+            self._quotes = [m.span() for m in re.finditer(r"“[^”\n]{5,}”|\"[^\"\n]{5,}\"", self.text)]
+            self._quote_starts = [qs for qs, _ in self._quotes]
+        k = bisect.bisect_right(self._quote_starts, pos) - 1
+        return self._quotes[k] if k >= 0 and pos < self._quotes[k][1] else None
 
     def actors(self):
         if not self._actors_tried:
@@ -1507,13 +1517,7 @@ class _Sources:
         if low in _PRONOUNS or _ROLE_REFERENCES.match(name):
             rm = _ROLE_REFERENCES.match(name)
             if rm:  # "the ambassador": the last "Ambassador ... Zhang Hanhui" before
-                role = rm.group("role")
-                best = None
-                for m in re.finditer(rf"\b{re.escape(role)}\b(?-i:(?P<rest>(?:\s+(?:to|of|for|in|at|the|"
-                                     rf"[A-Z][\w.'’-]*))+))", self.text[:pos], re.I):
-                    cand = _strip_role(m.group(0).strip())
-                    if cand != m.group(0).strip() and len(cand.split()) >= 2:
-                        best = cand
+                best = self._last_titled(rm.group("role"), pos)
                 if best:
                     return best
             resolved = self._resolve_person(name, pos)
@@ -1522,36 +1526,64 @@ class _Sources:
             return name
         words = name.split()
         if len(words) == 1 and words[0][:1].isupper():
-            for m in re.finditer(rf"\b(?P<first>[A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(words[0])}\b", self.text):
-                first = m.group("first")
-                if _ROLE_WORDS.fullmatch(first) or _country_for(first) or first in (
-                        "Mr", "Mrs", "Ms", "Dr", "The", "In", "On", "And", "But", "Said", "Told"):
-                    continue
-                return m.group(0)
+            given = self._given_and_surname(words[0])
+            if given is not None:
+                return given
             resolved = self._resolve_person(name, pos)
             if resolved:
                 return resolved
         return name
 
+    def _last_titled(self, role: str, pos: int) -> str | None:
+        """The holder's name of the last "<role> <Name>" ("Ambassador to France Lu Shaye") that
+        text[:pos] holds, as a scan of text[:pos] finds it. The text is scanned once per role:
+        its matches that end by `pos` are the prefix's too (the pattern asserts nothing after
+        its last word), and only a match running past `pos` is read again, cut at `pos`."""
+        if role not in self._titled:
+            pattern = re.compile(rf"\b{re.escape(role)}\b(?-i:(?P<rest>(?:\s+(?:to|of|for|in|at|the|"
+                                 rf"[A-Z][\w.'’-]*))+))", re.I)
+            matches = list(pattern.finditer(self.text))
+            best = [None]  # best[i]: the answer for the first i matches
+            for m in matches:
+                best.append(_titled_holder(m) or best[-1])
+            self._titled[role] = (pattern, [m.start() for m in matches], [m.end() for m in matches], best)
+        pattern, starts, ends, best = self._titled[role]
+        j = bisect.bisect_right(ends, pos)
+        found = best[j]
+        if j < len(starts) and starts[j] < pos:
+            for m in pattern.finditer(self.text, starts[j], pos):
+                found = _titled_holder(m) or found
+        return found
+
+    def _given_and_surname(self, surname: str) -> str | None:
+        """The first "Given Surname" the article writes for a bare surname, if any; the text
+        is read once per surname, however many figures that person is the source of."""
+        if surname not in self._named:
+            self._named[surname] = next((m.group(0) for m in re.finditer(
+                rf"\b(?P<first>[A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", self.text)
+                if not (_ROLE_WORDS.fullmatch(m.group("first")) or _country_for(m.group("first")) or m.group("first") in (
+                    "Mr", "Mrs", "Ms", "Dr", "The", "In", "On", "And", "But", "Said", "Told"))), None)
+        return self._named[surname]
+
     def for_figure(self, f: _Fig, sent: tuple[int, int]) -> str | None:
         text = self.text
         s, e = sent
         # inside a quotation: the speaker named around the quotation
-        for qs, qe in self.quotes():
-            if qs <= f.start < qe:
-                after = text[qe:min(len(text), qe + 160)].split("\n")[0]
-                m = re.match(r"^[,.]?\s*(?P<a>.{0,120})", after)
-                src = self._speaker(m.group("a") if m else "", qe, leading=True)
+        around = self.quote_around(f.start)
+        if around is not None:
+            qs, qe = around
+            after = text[qe:min(len(text), qe + 160)].split("\n")[0]
+            m = re.match(r"^[,.]?\s*(?P<a>.{0,120})", after)
+            src = self._speaker(m.group("a") if m else "", qe, leading=True)
+            if src:
+                return src
+            before = text[max(0, qs - 160):qs].split("\n")[-1]
+            m = re.search(rf"(?P<np>[A-Z][^,;.“”\"]{{0,80}}?)\s+(?:{_REPORT_VERBS})\b[^“\"]{{0,40}}[:,]?\s*$",
+                          before)
+            if m:
+                src = self._name(m.group("np"), qs)
                 if src:
                     return src
-                before = text[max(0, qs - 160):qs].split("\n")[-1]
-                m = re.search(rf"(?P<np>[A-Z][^,;.“”\"]{{0,80}}?)\s+(?:{_REPORT_VERBS})\b[^“\"]{{0,40}}[:,]?\s*$",
-                              before)
-                if m:
-                    src = self._name(m.group("np"), qs)
-                    if src:
-                        return src
-                break
         sentence = text[s:e]
         local = text[f.end:min(e, f.end + 120)]
         m = _RX_LOCAL_SURVEY.match(local)

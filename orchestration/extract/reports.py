@@ -22,6 +22,7 @@ from .nlp import parse_spans
 from . import reference
 from .records import Actor, Statement
 from .sentences import OPEN_QUOTES
+from .indexes import Claims, SpanIndex
 
 LEXICON = Path(__file__).parent / "lexicons" / "reporting.json"
 _FIRST_PERSON = {"i", "we", "you", "me", "us"}
@@ -55,25 +56,23 @@ def reported_speech(text: str, sents: list[tuple[int, int]], actors,
                     taken: list[tuple[int, int]]) -> list[Statement]:
     """Indirect statements whose words no statement in ``taken`` (start, end spans) holds."""
     lex = lexicon()
+    held, added = SpanIndex(taken), Claims()  # the other readers' spans, and this reader's own
     # only sentences that name someone and whose words no other reader took need the parser
     wanted = [(s, e) for s, e in sents if lex.forms.search(text, s, e)
               and (actors.in_span(s, e) or lex.bodies.search(text, s, e))
-              and _overlap(taken, s, e) < 0.5 * (e - s)]
+              and sum(min(b, e) - max(a, s) for a, b in held.overlapping(s, e)) < 0.5 * (e - s)]
     out = []
     for (start, _), doc in zip(wanted, parse_spans(text, wanted)):
         reader = ArgumentReader(doc, start, actors)
         for tok in doc:
             st = _report(reader, tok, text, start)
             # a few quoted words inside the clause ("said ties were 'solid'") leave it a report
-            if st is not None and not any(a < st.char_end and st.char_start < b and
-                                          len(text[a:b].split()) > _SCARE_WORDS for a, b in taken):
+            if st is not None and not added.overlaps(st.char_start, st.char_end) and not any(
+                    len(text[a:b].split()) > _SCARE_WORDS for a, b in held.overlapping(st.char_start, st.char_end)):
                 taken.append((st.char_start, st.char_end))
+                added.add(st.char_start, st.char_end)
                 out.append(st)
     return out
-
-
-def _overlap(spans: list[tuple[int, int]], s: int, e: int) -> int:
-    return sum(max(0, min(b, e) - max(a, s)) for a, b in spans)
 
 
 def _quotes_a_passage(quote: str) -> bool:
@@ -82,6 +81,14 @@ def _quotes_a_passage(quote: str) -> bool:
     marks = sum(quote.count(q) for q in "“”«»\"")
     spans = _QUOTED.findall(quote)
     return marks != 2 * len(spans) or any(len(q.split()) > _SCARE_WORDS for q in spans)
+
+
+def _last_visible(text: str, pos: int) -> str:
+    """The last character before `pos` that is not whitespace ('' if none): what
+    `text[:pos].rstrip()[-1:]` gives, without copying the text before it."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos else ""
 
 
 def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statement | None:
@@ -108,7 +115,7 @@ def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statem
     while hi > lo and text[hi - 1] in _EDGE_PUNCT:
         hi -= 1
     quote = text[lo:hi]
-    opener = text[:lo].rstrip()[-1:] or quote[:1]
+    opener = _last_visible(text, lo) or quote[:1]
     if len(quote.split()) < lex.min_words or (opener and opener in OPEN_QUOTES) or quote[0] in OPEN_QUOTES \
             or _quotes_a_passage(quote):
         return None  # a clause that opens a quotation, or is mostly one, is the quotation reader's

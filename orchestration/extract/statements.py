@@ -21,6 +21,7 @@ through ("cited by TASS") is `cited_by`, never the speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from orchestration.extract.actors import (DocumentActors, LEADING_PARTICLES, OUTLET_WORDS, ORG_HEADS, STOP_CAPS,
@@ -29,6 +30,7 @@ from orchestration.extract import reference
 from orchestration.extract.records import Actor, ActorMention, Statement
 from orchestration.extract.reports import reported_speech
 from orchestration.extract.sentences import TIME_MARK, TRANSCRIPT_LABEL, paragraphs, sentence_at, split_sentences
+from orchestration.extract.indexes import Claims, SpanIndex
 
 from orchestration.extract.dates import WEEKDAYS, find_dates
 
@@ -50,7 +52,8 @@ def find_quotes(text: str) -> list[tuple[int, int, bool, bool]]:
 
     Scanned paragraph by paragraph; an unclosed quotation runs to the end of its
     paragraph (closed=False). `opened` is False when the closing mark had no
-    opening one (the quotation began at the paragraph start).
+    opening one (the quotation began at the paragraph start). The spans come in
+    text order and never overlap, so their ends are in order too (_Ctx bisects them).
     """
     out = []
     for ps, pe in paragraphs(text):
@@ -218,20 +221,34 @@ _HEAD_WORDS = frozenset("president chairman chairwoman chair chief head director
 
 
 class _Ctx:
+    """One article's sentences, paragraphs, quotations and joint statements, split once and
+    indexed, so that each rule's question about a position costs a bisection, not a scan of
+    the article (which made a long document's cost grow with the square of its size)."""
+
     def __init__(self, text: str, actors: DocumentActors, published: date | None):
         self.text = text
         self.actors = actors
         self.published = published
         self.sents = split_sentences(text)
         self.paras = paragraphs(text)
+        self.para_starts = [ps for ps, _ in self.paras]
+        self.para_index = {para: i for i, para in enumerate(self.paras)}
         self.quotes = find_quotes(text)
-        self.in_quote = self._quote_mask()
+        self.quote_spans = SpanIndex((s, e) for s, e, _, _ in self.quotes)
+        self.quote_ends = [e for _, e, _, _ in self.quotes]  # in order: see find_quotes
         self.docs = _documents_by_parties(text)
+        self.doc_starts = [ds for ds, _, _ in self.docs]
+        self.doc_ends = [de for _, de, _ in self.docs]  # in order: finditer's matches never overlap
+        self.last_speakers: dict[tuple[int, int], Actor | None] = {}  # _last_speaker_in, per span
+
+    def docs_in(self, start: int, end: int) -> list[tuple[int, int, Actor]]:
+        """The joint statements that start in [start, end), in order."""
+        return self.docs[bisect_left(self.doc_starts, start):bisect_left(self.doc_starts, end)]
 
     def doc_speaker(self, start: int, end: int) -> Actor | None:
         """"a joint statement by A, B and C (on Friday) said": the statement itself speaks."""
-        for ds, de, a in self.docs:
-            if start <= ds and de <= end and re.fullmatch(
+        for ds, de, a in self.docs_in(start, end):
+            if de <= end and re.fullmatch(
                     r"\s*(?:(?:on|in|at|issued|released|published)\s+[\w.'’ -]{1,40}?\s*)?(?:,\s*)?"
                     r"(?:(?:also|has|have|had|then|later)\s+)*", self.text[de:end]):
                 return a
@@ -239,11 +256,8 @@ class _Ctx:
 
     def last_doc(self, pos: int) -> Actor | None:
         """The joint statement named last before `pos` ("According to the announcement")."""
-        best = None
-        for ds, de, a in self.docs:
-            if de <= pos and pos - de < 3000:
-                best = a
-        return best
+        k = bisect_right(self.doc_ends, pos) - 1
+        return self.docs[k][2] if k >= 0 and pos - self.doc_ends[k] < 3000 else None
 
     def recent_reporter(self, pos: int, depth: int = 0) -> Actor | None:
         """The person whose reported words come last before `pos` (this or the previous paragraph),
@@ -287,16 +301,13 @@ class _Ctx:
                 return None
         return a
 
-    def _quote_mask(self) -> list[tuple[int, int]]:
-        return sorted((s, e) for s, e, _, _ in self.quotes)
-
     def quoted(self, pos: int) -> bool:
-        for s, e in self.in_quote:
-            if s <= pos < e:
-                return True
-            if s > pos:
-                break
-        return False
+        return self.quote_spans.reach_at(pos) > pos
+
+    def last_quote_end(self, lo: int, hi: int) -> int | None:
+        """The end of the last quotation that ends in [lo, hi), if one does."""
+        k = bisect_left(self.quote_ends, hi) - 1
+        return self.quote_ends[k] if k >= 0 and self.quote_ends[k] >= lo else None
 
     def sentence(self, pos: int) -> tuple[int, int]:
         if not self.sents:
@@ -304,9 +315,9 @@ class _Ctx:
         return self.sents[sentence_at(self.sents, pos)]
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        for s, e in self.paras:
-            if s <= pos <= e:
-                return s, e
+        k = bisect_right(self.para_starts, pos) - 1
+        if k >= 0 and pos <= self.paras[k][1]:
+            return self.paras[k]
         return self.sentence(pos)
 
     # -- speakers --------------------------------------------------------
@@ -546,22 +557,11 @@ def _clean_clause(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _quoted_share(ctx: _Ctx, s: int, e: int) -> float:
-    total = _nwords(ctx.text[s:e]) or 1
-    q = 0
-    for qs, qe, _, _ in ctx.quotes:
-        a, b = max(s, qs), min(e, qe)
-        if b > a:
-            q += _nwords(ctx.text[a:b])
-    return q / total
+    return _quoted_words(ctx, s, e) / (_nwords(ctx.text[s:e]) or 1)
 
 
 def _quoted_words(ctx: _Ctx, s: int, e: int) -> int:
-    q = 0
-    for qs, qe, _, _ in ctx.quotes:
-        a, b = max(s, qs), min(e, qe)
-        if b > a:
-            q += _nwords(ctx.text[a:b])
-    return q
+    return sum(_nwords(ctx.text[max(s, qs):min(e, qe)]) for qs, qe in ctx.quote_spans.overlapping(s, e))
 
 
 def _statement_date(ctx: _Ctx, s: int, e: int, said: tuple[int, int] | None = None) -> date | None:
@@ -653,10 +653,9 @@ def _direct(ctx: _Ctx) -> list[Statement]:
         if spk is None:
             lead_start = ss
             # not across an earlier quote of this sentence
-            for j in range(qi - 1, -1, -1):
-                if quotes[j][1] >= ss and quotes[j][1] < qs:
-                    lead_start = max(lead_start, quotes[j][1] + 1)
-                    break
+            earlier = ctx.last_quote_end(ss, qs)
+            if earlier is not None:
+                lead_start = max(lead_start, earlier + 1)
             lead = text[lead_start:max(lead_start, qs - 1)]
             intro = _PART_INTRO.match(lead)
             if intro and intro.end() < len(lead) and ctx.actors.in_span(lead_start + intro.end(), qs):
@@ -759,7 +758,7 @@ def _direct(ctx: _Ctx) -> list[Statement]:
         # someone said ("Europe likes competition, said von der Leyen. “But ...”")
         prev_s = ctx.sentence(ss - 1) if ss > ps else None
         if opened and _nwords(text[ss:qs]) == 0 and prev_s is not None and prev_s[0] >= ps and \
-                not any(prev_s[0] <= q[0] < prev_s[1] for q in quotes):
+                not ctx.quote_spans.starting_in(*prev_s):
             a = _last_speaker_in(ctx, prev_s)
             if a is not None:
                 speakers[qi], cues[qi] = a, "(continues)"
@@ -821,21 +820,24 @@ def _is_title_or_name(quote: str) -> bool:
 
 
 def _next_para(ctx: _Ctx, para: tuple[int, int]) -> tuple[int, int] | None:
-    for i, p in enumerate(ctx.paras):
-        if p == para:
-            return ctx.paras[i + 1] if i + 1 < len(ctx.paras) else None
-    return None
+    i = ctx.para_index.get(para)
+    return ctx.paras[i + 1] if i is not None and i + 1 < len(ctx.paras) else None
 
 
 def _prev_para(ctx: _Ctx, para: tuple[int, int]) -> tuple[int, int] | None:
-    for i, p in enumerate(ctx.paras):
-        if p == para:
-            return ctx.paras[i - 1] if i > 0 else None
-    return None
+    i = ctx.para_index.get(para)
+    return ctx.paras[i - 1] if i is not None and i > 0 else None
 
 
 def _last_speaker_in(ctx: _Ctx, para: tuple[int, int]) -> Actor | None:
-    """The speaker a paragraph ends on: the subject of its last reporting verb."""
+    """The speaker a paragraph ends on: the subject of its last reporting verb. Each quotation
+    of a paragraph may ask; the paragraph is read once."""
+    if para not in ctx.last_speakers:
+        ctx.last_speakers[para] = _read_last_speaker(ctx, para)
+    return ctx.last_speakers[para]
+
+
+def _read_last_speaker(ctx: _Ctx, para: tuple[int, int]) -> Actor | None:
     ps, pe = para
     seg = ctx.text[ps:pe]
     last = None
@@ -916,7 +918,7 @@ def _transcript(ctx: _Ctx) -> list[Statement]:
             if m.group("rest") is None:
                 continue  # the label alone: the turn is in the paragraphs that follow
             rs = ps + m.start("rest")
-            if not any(qs <= rs < qe for qs, qe, _, _ in ctx.quotes):
+            if not ctx.quoted(rs):
                 out.append(Statement(current, "direct", text[rs:pe], rs, pe, cue=f"{m.group('name')}:"))
             continue
         if TRANSCRIPT_LABEL.match(line):
@@ -932,7 +934,7 @@ def _transcript(ctx: _Ctx) -> list[Statement]:
         if ts:  # "(04:39)" marks the time in the recording, not words
             ps += ts.end()
             line = text[ps:pe]
-        if any(qs <= ps + 1 <= qe for qs, qe, _, _ in ctx.quotes) or _nwords(line) < 3:
+        if ctx.quote_spans.reach_at(ps + 1) >= ps + 1 or _nwords(line) < 3:  # inside a quotation, or at its end
             continue
         out.append(Statement(current, "direct", line, ps, pe, cue="(transcript)"))
     return out
@@ -1117,8 +1119,8 @@ def _joint_subject(ctx: _Ctx, lead_s: int, vpos: int) -> bool:
 def _according_document(ctx: _Ctx, ss: int, se: int, emit) -> bool:
     """"C, according to a joint statement by A, B and C (on Friday)." and "According to <it>, C."."""
     text = ctx.text
-    for ds, de, a in ctx.docs:
-        if not ss <= ds < se or ctx.quoted(ds):
+    for ds, de, a in ctx.docs_in(ss, se):
+        if ctx.quoted(ds):
             continue
         pre = text[ss:ds]
         front = re.fullmatch(r"\W*According\s+to\s+", pre)
@@ -1139,16 +1141,16 @@ def _according_document(ctx: _Ctx, ss: int, se: int, emit) -> bool:
 def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
     text = ctx.text
     out: list[Statement] = []
-    claimed: list[tuple[int, int]] = []
+    claimed = Claims()
 
     def emit(speaker: Actor | None, s: int, e: int, cue: str, verb_pos: int, quote: str | None = None,
              min_words: int = 4):
         if speaker is None or e <= s:
             return
         if quote is not None:
-            if any(a <= s < b or s <= a < e for a, b in claimed):
+            if claimed.overlaps(s, e):
                 return
-            claimed.append((s, e))
+            claimed.add(s, e)
             out.append(Statement(speaker=speaker, kind="indirect", quote_text=quote, char_start=s, char_end=e,
                                  cue=cue.strip()[:120],
                                  statement_date=_statement_date(ctx, *ctx.sentence(verb_pos), said=(s, e))))
@@ -1165,10 +1167,10 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
         q = None
         if _quoted_share(ctx, s, e) >= 0.35 and _quoted_words(ctx, s, e) >= 4:
             # "Beijing is willing to ... and “cooperate ...”": keep the reported part before the quotation
-            q = min((qs for qs, qe, _, _ in ctx.quotes if s < qs < e), default=None)
-            if q is None:
+            inside = ctx.quote_spans.starting_in(s + 1, e)
+            if not inside:
                 return
-            q_end = max(qe for qs, qe, _, _ in ctx.quotes if s < qs < e)
+            q, q_end = inside[0][0], max(qe for _, qe in inside)
             if _nwords(text[q_end:e]) >= 1 and _clause_like(text[s:q - 1], strict=True) and \
                     _quoted_share(ctx, s, e) < 0.8:
                 q = None  # "he regretted “some companies left” recently": a quotation inside the clause
@@ -1181,9 +1183,9 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 return
             e = s + len(pre)
             clause = text[s:e]
-        if any(a <= s < b or s <= a < e for a, b in claimed):
+        if claimed.overlaps(s, e):
             return
-        claimed.append((s, e))
+        claimed.add(s, e)
         out.append(Statement(speaker=speaker, kind="indirect", quote_text=_strip_quotes(clause), char_start=s,
                              char_end=e, cue=cue.strip()[:120],
                              statement_date=_statement_date(ctx, *ctx.sentence(verb_pos), said=(s, e))))
@@ -1214,7 +1216,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                     if a.name in seen_names:
                         continue
                     seen_names.add(a.name)
-                    del claimed[n0:]
+                    claimed.take_back(n0)
                     emit(a, ps_, pe_, sent[:60], ss)
             continue
         inner_said = _inner_report(ctx, ss, se)
@@ -1277,11 +1279,10 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
             base = verb.split()[-1] if verb.startswith(("has ", "had ", "have ")) else verb.split()[0]
             base = _PROGRESSIVE.get(base, base)  # "Mexico has been warning that"
             lead_s = ss
-            after_quote = False
-            for qs, qe, _, _ in ctx.quotes:
-                if ss <= qe < vpos:
-                    lead_s = qe + 1
-                    after_quote = True
+            earlier = ctx.last_quote_end(ss, vpos)
+            after_quote = earlier is not None
+            if after_quote:
+                lead_s = earlier + 1
             lead = text[lead_s:vpos]
             if after_quote and _nwords(lead) <= 8 and not re.search(r"\b(?:and|but|while|as)\s", lead):
                 tail = text[ss + vm.end():se]
@@ -1464,11 +1465,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 continue
             if not (_that_clause(rest) if pm.group("that") else _clause_like(rest, strict=True)):
                 continue
-            lead_s = ss
-            for qs, qe, _, _ in ctx.quotes:
-                if ss <= qe < ppos:
-                    lead_s = ss  # the subject may precede an earlier quotation
-            speaker = ctx.subject_before(lead_s, ppos, strict_country=False)
+            speaker = ctx.subject_before(ss, ppos, strict_country=False)  # (even before an earlier quotation)
             if speaker is None or speaker.actor_type == "country":
                 continue
             tail = _OUTLET_TAIL.search(sent)
@@ -1575,7 +1572,7 @@ def _speech_paragraph(ctx: _Ctx, ss: int, se: int, lead_s: int, comma_intro: boo
     if ps != ss or se >= pe:
         return False
     rest = ctx.text[se:pe]
-    if any(se <= qs < pe for qs, _, _, _ in ctx.quotes):
+    if ctx.quote_spans.starting_in(se, pe):
         return False
     if _PARA_SAY.search(rest):
         return False
@@ -1627,19 +1624,20 @@ def extract_statements(text: str, actors: DocumentActors, published_date: date |
     indirect = _indirect(ctx, direct)
     taken = [(st.char_start, st.char_end) for st in direct + indirect]
     indirect += reported_speech(text, ctx.sents, actors, taken)
+    return _without_repeats(sorted(direct + indirect, key=lambda s: s.char_start))
+
+
+def _without_repeats(statements: list[Statement]) -> list[Statement]:
+    """The same words reported twice by the same speaker (a lead repeated under a dateline)
+    kept once; each statement is compared with that speaker's earlier ones only."""
     out: list[Statement] = []
-    seen: list[tuple[str, str | None, set]] = []
-    for st in sorted(direct + indirect, key=lambda s: s.char_start):
+    seen: dict[tuple[str, str | None], list[set]] = {}
+    for st in statements:
         words = set(WORD.findall(st.quote_text.lower()))
-        name = st.speaker.name if st.speaker else None
-        dup = False
-        for kind, nm, ws in seen:
-            if kind == st.kind and nm == name and words and len(words & ws) >= 0.9 * min(len(words), len(ws)) \
-                    and min(len(words), len(ws)) >= 6:
-                dup = True  # the same words reported twice (a lead repeated under a dateline)
-                break
-        if dup:
+        earlier = seen.setdefault((st.kind, st.speaker.name if st.speaker else None), [])
+        if words and any(len(words & ws) >= 0.9 * min(len(words), len(ws)) and min(len(words), len(ws)) >= 6
+                         for ws in earlier):
             continue
-        seen.append((st.kind, name, words))
+        earlier.append(words)
         out.append(st)
     return out
