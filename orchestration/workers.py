@@ -97,7 +97,10 @@ def extract_in_order(docs: Iterable[Document], workers: int | None = None, batch
     second = next(pending, None) if first is not None else None
     if n == 1 or second is None:
         # one worker, or one batch (a few new articles): starting processes that each load the
-        # language model would cost more than the batch itself
+        # language model would cost more than the batch itself. The initializer runs here
+        # first, so no document's time budget pays for loading the model.
+        if first is not None and initializer is not None:
+            initializer()
         for batch in (b for b in (first, second) if b is not None):
             yield extract_batch(batch)
         for batch in pending:
