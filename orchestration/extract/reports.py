@@ -60,6 +60,7 @@ def reported_speech(text: str, sents: list[tuple[int, int]], actors,
     # only sentences that name someone and whose words no other reader took need the parser
     wanted = [(s, e) for s, e in sents if lex.forms.search(text, s, e)
               and (actors.in_span(s, e) or lex.bodies.search(text, s, e))
+              and not _quotes_a_passage(text[s:e])  # quotations are the quotation reader's
               and sum(min(b, e) - max(a, s) for a, b in held.overlapping(s, e)) < 0.5 * (e - s)]
     out = []
     for (start, _), doc in zip(wanted, parse_spans(text, wanted)):
