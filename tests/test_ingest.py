@@ -121,3 +121,17 @@ def test_unsupported_file_type_is_set_aside(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really")
     docs, (rej,) = read_file(path)
     assert docs == [] and "unsupported file type" in rej.reason
+
+
+def test_a_dateline_written_as_a_name_with_its_date(tmp_path):
+    lead = ("the two governments said the accord would double exports of electricity over the next "
+            "decade, officials told reporters on Tuesday afternoon.")
+    cases = {"Thimphu, March 3: Bhutan signed a hydropower accord with Bangladesh, and ": "Thimphu",
+             "Nouakchott, Dec 5 (PTI) Mauritania signed a port accord with Senegal, and ": "Nouakchott",
+             # a place reference data does not know is no dateline
+             "Summary, Dec 5: Bhutan signed a hydropower accord with Bangladesh, and ": None}
+    for i, (opening, place) in enumerate(cases.items()):
+        path = tmp_path / f"d{i}.txt"
+        path.write_text(opening + lead, encoding="utf-8")
+        (doc,), _ = read_file(path)
+        assert doc.dateline == place

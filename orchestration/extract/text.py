@@ -14,6 +14,7 @@ from datetime import date
 
 import ftfy
 
+from orchestration.extract import reference
 from orchestration.extract.dates import WEEKDAYS
 from orchestration.extract.metadata import front_matter_fields, front_matter_names
 
@@ -47,6 +48,13 @@ _DATELINE = re.compile(
     rf"(?:,\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}))?"
     rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?\s*(?:[—–]|--?)\s+"
     rf"|^(?P<place2>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){{0,3}}),\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\.\s*/(?P<agency2>{_AGENCY_ALT})/\.\s+")
+# "Islamabad, April 24: Pakistan ...", "Kathmandu, Dec 5 (PTI) Prime Minister ...": a place written
+# as a name, its date, and a colon, a dash or the agency's tag before the lead; a dateline only
+# when reference data knows the place
+_NAMED_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){{0,2}}),\s*"
+    rf"(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]{{2,8}})(?:,?\s+\d{{4}})?"
+    rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\)\s*(?:[:—–-]\s*)?|\s*(?::|[—–]|--?)\s+)(?=[A-Z“\"])")
 _LEADING_AGENCY_TAG = re.compile(r"^\((?P<agency>[A-Z][A-Za-z]{1,9}|[A-Z]{2,10})\)\s+(?=[A-Z“\"])")
 # "-Edited by Bev Mortimer- Six new countries ...": a desk credit run into the lead
 _LEADING_CREDIT = re.compile(r"^\s*[-–—]?\s*(?:Edited|Written|Reported|Compiled|Reviewed)\s+by\s+"
@@ -275,9 +283,12 @@ def clean_document(raw: str, *, title: str | None = None, source: str | None = N
             dateline = h.strip().title() if dateline is None else dateline
     if kept:
         m = _DATELINE.match(kept[0])
+        named = _NAMED_DATELINE.match(kept[0]) if m is None else None
         if m and len(m["place"] or m["place2"]) >= 3:
             dateline = (m["place"] or m["place2"]).strip().title()
             agency = m["agency"] or m["agency2"]
+        elif named and (reference.city_country(named["place"]) or reference.country_for(named["place"])):
+            dateline, agency = named["place"], named["agency"]
     if published_date is None:
         published_date = _numeric_stated_date([line for kind, line in furniture if kind == "dateline"],
                                               "\n".join(kept))
