@@ -280,3 +280,12 @@ def test_a_surname_spelt_without_its_diacritics_is_the_same_person():
     doc = find_actors(text)
     assert set(people(doc)) == {"Róbert Fico", "Halla Tómasdóttir"}
     assert doc.resolve("Tomasdottir", text.index("Tomasdottir had")).name == "Halla Tómasdóttir"
+
+
+def test_one_person_holding_two_offices_keeps_the_country_before_them():
+    doc = find_actors("Mongolia’s Deputy Prime Minister and Foreign Minister Batmunkh Battsetseg arrived in Vientiane.")
+    assert people(doc)["Batmunkh Battsetseg"].country_code == "MNG"
+    # two people, each with an office: the first one's country is not the second one's
+    doc = find_actors("Kenyan President William Ruto and Foreign Minister Musalia Mudavadi arrived in Vientiane.")
+    assert people(doc)["William Ruto"].country_code == "KEN"
+    assert people(doc)["Musalia Mudavadi"].country_code is None

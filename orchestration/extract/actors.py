@@ -808,6 +808,10 @@ class _Builder:
                     k -= 1
                     continue
                 break
+            if low == "and" and k - 2 >= 0 and toks[k - 2].low in TITLE_HEADS and toks[k - 2].cap and \
+                    toks[k].cap and (toks[k].low in TITLE_HEADS or toks[k].low in ROLE_MODIFIERS):
+                k -= 1  # "Deputy Prime Minister and Foreign Minister X": one person, two offices
+                continue
             if low in ROLE_MODIFIERS or low in TITLE_HEADS:
                 if low in TITLE_HEADS and low not in ROLE_MODIFIERS and not t.cap and \
                         toks[k].low in TITLE_HEADS and not toks[k].cap:
