@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 
 WORKERS_ENV = "COMMUNIQUE_WORKERS"
 DEFAULT_BATCH = 25  # documents per task: large enough to amortise pickling, small enough to balance
@@ -93,25 +93,21 @@ def extract_in_order(docs: Iterable[Document], workers: int | None = None, batch
     """
     n = worker_count(workers)
     pending = batches(docs, batch_size)
-    first = next(pending, None)
-    second = next(pending, None) if first is not None else None
-    if n == 1 or second is None:
+    head = list(islice(pending, 2))
+    if n == 1 or len(head) < 2:
         # one worker, or one batch (a few new articles): starting processes that each load the
         # language model would cost more than the batch itself. The initializer runs here
         # first, so no document's time budget pays for loading the model.
-        if first is not None and initializer is not None:
+        if head and initializer is not None:
             initializer()
-        for batch in (b for b in (first, second) if b is not None):
-            yield extract_batch(batch)
-        for batch in pending:
+        for batch in chain(head, pending):
             yield extract_batch(batch)
         return
     from concurrent.futures import ProcessPoolExecutor
-    from itertools import chain
 
     with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"), initializer=initializer) as pool:
         in_flight: deque = deque()
-        for batch in chain([first, second], pending):
+        for batch in chain(head, pending):
             in_flight.append(pool.submit(extract_batch, batch))
             if len(in_flight) >= 2 * n:
                 yield in_flight.popleft().result()

@@ -23,7 +23,6 @@ repeatedly backed Beijing") stands for its country's government.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -212,9 +211,7 @@ class _Tok:
 @lru_cache(maxsize=65536)
 def _fold(low: str) -> str:
     """A word without its diacritics: "Vučić" and "Vucic" are one name as outlets spell it."""
-    if low.isascii():
-        return low
-    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)) or low
+    return low if low.isascii() else (reference.fold(low) or low)
 
 
 def _tokens(text: str) -> list[_Tok]:

@@ -174,10 +174,12 @@ class _SentenceReader(ArgumentReader):
             subjects = [head]
         if not subjects and any(c.dep_ == "auxpass" for c in verb.children):
             subjects = self._agents(verb)
-        together = [p for s in subjects + [verb] for c in s.children
-                    for p in ([c] if c.dep_ == "prep" and c.lower_ in self.lex.together_preps else
-                              [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"]
-                              if c.dep_ == "advmod" and c.lower_ in ("together", "along") else [])]
+        together = []  # "X alongside Y", "X together with Y": the preposition on the subject or the verb
+        for c in (c for s in subjects + [verb] for c in s.children):
+            if c.dep_ == "prep" and c.lower_ in self.lex.together_preps:
+                together.append(c)
+            elif c.dep_ == "advmod" and c.lower_ in ("together", "along"):
+                together += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"]
         partners = [o for p in together for o in p.children if o.dep_ == "pobj"]
         if not subjects or (len(subjects) + len(partners) < 2 and
                             not any(c.dep_ == "conj" for c in subjects[0].children)):
@@ -194,13 +196,16 @@ class _SentenceReader(ArgumentReader):
         if not names:
             return []
         head = names[-1]
-        words = [t for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "pobj")]
-        words = words[next(i for i, t in enumerate(words) if all(u.pos_ == "PROPN" for u in words[i:])):]
+        start, doc = head.i, summit.doc  # the run of proper nouns ("Africa-Caribbean" too) ending at its head
+        while start > head.left_edge.i and (doc[start - 1].pos_ == "PROPN" or (
+                doc[start - 1].text == "-" and start - 2 >= head.left_edge.i and doc[start - 2].pos_ == "PROPN")):
+            start -= 1
+        words = doc[start:head.i + 1]
         lo, hi = self.base + words[0].idx, self.base + head.idx + len(head)
         found = self.actors_found.in_span(lo, hi)
         if found:  # "the Putin-Xi summit", "the China-Africa summit": the parties themselves
             return [m.actor for m in found if m.actor.actor_type == "organization"]
-        name = summit.doc.text[words[0].idx:head.idx + len(head)]
+        name = doc.text[words[0].idx:head.idx + len(head)]
         if "-" in name or not any(c.isalpha() for c in name):
             return []  # "the Africa-Caribbean summit": a format of regions, not a body
         return [Actor(name=name, actor_type="organization")]

@@ -2008,7 +2008,8 @@ def _final_participants(c: _Cand) -> list[Actor]:
         parts += c.others
     # the country visited is a party only while none of its people is: "X visited China and met
     # Xi" is X and Xi, not X, China and Xi (a visit ahead names its host, not whom it will meet)
-    hosts = {p.country_code for p in parts if p.actor_type == "person" and p.country_code and c.status == "held"}
+    hosts = {p.country_code for p in parts if p.actor_type == "person" and p.country_code} \
+        if c.status == "held" else set()
     if c.country is not None and (c.mtype == "visit" or len(parts) < 2) and \
             (len(parts) < 2 or c.country.country_code not in hosts):
         if c.country.name not in {p.name for p in parts}:

