@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
-
 from .config import executor_name
-from .dbt import bound_dbt_executable, dbt_project
+from .dbt import CommuniqueDbtCli, bound_dbt_executable, dbt_project
 from .defs.extract import extract_facts, extract_shard_assets
 from .defs.ingest import ingest_articles
 from .defs.postgres import postgres_marts
@@ -47,7 +45,7 @@ defs = dg.Definitions(
     schedules=[nightly_build],
     resources={
         "communique": CommuniqueWarehouse(),
-        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=bound_dbt_executable()),
+        "dbt": CommuniqueDbtCli(project_dir=dbt_project, dbt_executable=bound_dbt_executable()),
     },
     executor=_executor(),
 )

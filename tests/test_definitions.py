@@ -87,3 +87,16 @@ def test_every_mart_column_is_described():
     models = yaml.safe_load((ROOT / "dbt_project" / "models" / "marts" / "_marts__models.yml").read_text())["models"]
     missing = [f"{m['name']}.{c['name']}" for m in models for c in m["columns"] if not c.get("description")]
     assert missing == []
+
+
+def test_the_dbt_resource_knows_the_version_dbt_itself_reports():
+    """The resource skips dagster-dbt's `dbt --version` subprocess; what it says instead must be true."""
+    import re
+    import subprocess
+
+    from orchestration.dbt import CommuniqueDbtCli, bound_dbt_executable, dbt_project
+
+    resource = CommuniqueDbtCli(project_dir=dbt_project, dbt_executable=bound_dbt_executable())
+    out = subprocess.run([bound_dbt_executable(), "--version"], capture_output=True, text=True, check=True).stdout
+    assert str(resource._cli_version) == re.search(r"installed:\s*(\d+\.\d+\.\d+)", out).group(1)
+    assert resource._initialize_dbt_core_adapter(["build"]) is None
