@@ -89,7 +89,7 @@ def _stage(name: str, wall: float, cpu: float, n: int) -> str:
 
 
 def run(shared: Path, n: int, base: Path, seed: int, profile: bool, profile_docs: int,
-        skip_dbt: bool, workers: int, rebuilds: bool) -> None:
+        skip_dbt: bool, workers: int, rebuilds: bool, ingest_only: bool = False) -> None:
     raw_dir, work_db, published = base / "raw", base / "work.duckdb", base / "published.duckdb"
     for p in (work_db, published, Path(str(work_db) + ".wal")):
         p.unlink(missing_ok=True)
@@ -127,6 +127,10 @@ def run(shared: Path, n: int, base: Path, seed: int, profile: bool, profile_docs
     print(_stage("ingest", timings["ingest"], cpu["ingest"], n)
           + f"  ({ist.files_read} files read, {docs} documents, {len(ist.set_aside)} set aside, "
           f"{len(ist.warnings)} warnings)")
+    print(f"peak so far:   {_maxrss_mb(resource.RUSAGE_SELF):8.0f} MB this process (imports and ingest)")
+    if ingest_only:
+        con.close()
+        return
 
     t, c = time.perf_counter(), _cpu()
     est = extract_pending(con, workers=workers)
@@ -273,11 +277,13 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=None,
                     help="extraction worker processes (default: COMMUNIQUE_WORKERS, else one per core)")
     ap.add_argument("--no-rebuilds", action="store_true", help="skip the no-op, +100 and one-edit builds")
+    ap.add_argument("--ingest-only", action="store_true", help="stop after ingest (its time and peak memory)")
     args = ap.parse_args()
     from orchestration.workers import worker_count
 
     options = dict(profile=args.profile, profile_docs=args.profile_docs, skip_dbt=args.skip_dbt,
-                   workers=worker_count(args.workers), rebuilds=not args.no_rebuilds)
+                   workers=worker_count(args.workers), rebuilds=not args.no_rebuilds,
+                   ingest_only=args.ingest_only)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         run(args.shared, args.n, args.keep.resolve(), args.seed, **options)

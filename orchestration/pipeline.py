@@ -19,7 +19,7 @@ import polars as pl
 from .buildstate import extractor_version
 from .config import document_seconds
 from .extract import ingest
-from .warehouse import FACT_TABLES, delete_where_in, ensure_raw_schema, frame, insert
+from .warehouse import FACT_TABLES, delete_where_in, ensure_raw_schema, frame, insert, transaction
 from .workers import Document, Extracted, extract_in_order
 
 Progress = Callable[[int, int], None]
@@ -48,6 +48,7 @@ class MassRemoval(Exception):
     """A build would empty (or mostly empty) the warehouse: an unmounted share or a wrong path."""
 
 
+INGEST_BATCH = 500  # files read before their rows are written: memory follows the batch, not the folder
 RETRY = "will retry"  # outcome of a file that could not be read this time; its old rows stay
 
 
@@ -184,38 +185,32 @@ def ingest_folder(con: duckdb.DuckDBPyConnection, raw_dir: Path,
 
     now = _now()
     budget = document_seconds()
-    results: dict[str, _FileResult] = {n.file_name: _FileResult(None, None, [], [n]) for n in not_files}
-    refreshed: list[tuple[str, int]] = []
     candidates = [e for e in entries if not (e.name in known and known[e.name][:2] == (e.size, e.modified_ns))]
     stats.files_unchanged = len(entries) - len(candidates)
-    for i, entry in enumerate(candidates):
-        result = _read_one(entry, known.get(entry.name), now, budget)
-        if result == "unchanged":
-            refreshed.append((entry.name, entry.modified_ns))
-            stats.files_unchanged += 1
-        else:
-            results[entry.name] = result
-            stats.files_read += not result.retry
-        if progress:
-            progress(i + 1, len(candidates))
     stats.files_removed = len(removed)
-    for result in results.values():
-        for r in result.rejections:
-            (stats.set_aside if r.outcome != "ingested with warning" else stats.warnings).append((r.file_name, r.reason))
-    _write_ingest(con, stats, removed, results, refreshed, now)
-    stats.documents_total = con.execute("select count(*) from raw.documents").fetchone()[0]
-    return stats
-
-
-def _write_ingest(con, stats: IngestStats, removed: list[str], results: dict[str, _FileResult],
-                  refreshed: list[tuple[str, int]], now: datetime) -> None:
-    """One transaction: a file read this time replaces its rows; a file to retry keeps its old ones."""
-    retry = [n for n, r in results.items() if r.retry]
-    touched = removed + [n for n, r in results.items() if not r.retry]
-    frames = [r.docs for r in results.values() if r.docs is not None and not r.docs.is_empty()]
-    new_docs = pl.concat(frames) if frames else frame("documents", [])
-    con.execute("begin")
-    try:
+    # Batch by batch, each batch its own transaction: memory (this process's and DuckDB's
+    # uncommitted rows) follows the batch, not the folder. A build killed midway keeps the
+    # files whose batch it committed, each whole, and the next build reads only the rest.
+    with transaction(con):
+        _forget_files(con, removed, {e.name for e in entries} | {n.file_name for n in not_files})
+        _write_files(con, stats, {n.file_name: _FileResult(None, None, [], [n]) for n in not_files}, now)
+    refreshed, retry = [], []
+    for first in range(0, len(candidates), INGEST_BATCH):
+        results = {}
+        for i, entry in enumerate(candidates[first:first + INGEST_BATCH], start=first):
+            result = _read_one(entry, known.get(entry.name), now, budget)
+            if result == "unchanged":
+                refreshed.append((entry.name, entry.modified_ns))
+                stats.files_unchanged += 1
+            else:
+                results[entry.name] = result
+                stats.files_read += not result.retry
+            if progress:
+                progress(i + 1, len(candidates))
+        retry += [n for n, r in results.items() if r.retry]
+        with transaction(con):
+            _write_files(con, stats, results, now)
+    with transaction(con):
         for name, mtime in refreshed:
             con.execute("update raw.files set modified_ns = ? where file_name = ?", [mtime, name])
         # a file that could not be read is looked at again by the next build, whatever its time
@@ -224,29 +219,42 @@ def _write_ingest(con, stats: IngestStats, removed: list[str], results: dict[str
             con.execute("update raw.files set modified_ns = -1 where file_name in (select k from _retry)")
         finally:
             con.unregister("_retry")
-        con.execute(f"delete from raw.rejected_files where outcome = '{RETRY}'")
-        listed = {n for n in results} | {r[0] for r in con.execute("select file_name from raw.files").fetchall()}
-        gone = [r[0] for r in con.execute("select distinct file_name from raw.rejected_files").fetchall()
-                if r[0] not in listed]
-        for table in ("files", "file_documents", "rejected_files"):
-            delete_where_in(con, table, "file_name", touched + (gone if table == "rejected_files" else []))
-        insert(con, "files", [r.file_row for r in results.values() if r.file_row])
-        insert(con, "file_documents", [link for r in results.values() for link in r.links])
-        insert(con, "rejected_files", [
-            {"file_name": name, "record_name": rej.file_name, "reason": rej.reason, "outcome": rej.outcome,
-             "rejected_at": now} for name, r in results.items() for rej in r.rejections])
-        existing = {r[0] for r in con.execute("select document_id from raw.documents").fetchall()}
-        new_docs = new_docs.unique("document_id", keep="first").filter(~pl.col("document_id").is_in(list(existing)))
-        stats.documents_added = insert(con, "documents", new_docs)
         orphans = [r[0] for r in con.execute(
-            "select document_id from raw.documents except select document_id from raw.file_documents"
-        ).fetchall()]
+            "select document_id from raw.documents except select document_id from raw.file_documents").fetchall()]
         delete_where_in(con, "documents", "document_id", orphans)
         stats.documents_removed = len(orphans)
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
+    stats.documents_total = con.execute("select count(*) from raw.documents").fetchone()[0]
+    return stats
+
+
+def _forget_files(con, removed: list[str], present: set[str]) -> None:
+    """Rows of files gone from the folder, the rejections of files neither present nor kept,
+    and the last build's "try again" notes (this build says its own)."""
+    con.execute(f"delete from raw.rejected_files where outcome = '{RETRY}'")
+    kept = present | {r[0] for r in con.execute("select file_name from raw.files").fetchall()}
+    gone = [r[0] for r in con.execute("select distinct file_name from raw.rejected_files").fetchall()
+            if r[0] not in kept]
+    for table in ("files", "file_documents", "rejected_files"):
+        delete_where_in(con, table, "file_name", removed + (gone if table == "rejected_files" else []))
+
+
+def _write_files(con, stats: IngestStats, results: dict[str, _FileResult], now: datetime) -> None:
+    """One batch of files: a file read this time replaces its rows; a file to retry keeps its old ones."""
+    for result in results.values():
+        for r in result.rejections:
+            (stats.set_aside if r.outcome != "ingested with warning" else stats.warnings).append((r.file_name, r.reason))
+    touched = [n for n, r in results.items() if not r.retry]
+    for table in ("files", "file_documents", "rejected_files"):
+        delete_where_in(con, table, "file_name", touched)
+    insert(con, "files", [r.file_row for r in results.values() if r.file_row])
+    insert(con, "file_documents", [link for r in results.values() for link in r.links])
+    insert(con, "rejected_files", [
+        {"file_name": name, "record_name": rej.file_name, "reason": rej.reason, "outcome": rej.outcome,
+         "rejected_at": now} for name, r in results.items() for rej in r.rejections])
+    frames = [r.docs for r in results.values() if r.docs is not None and not r.docs.is_empty()]
+    if frames:  # a document another file (or an earlier batch) brought is kept as it was
+        new_docs = pl.concat(frames).unique("document_id", keep="first", maintain_order=True)
+        stats.documents_added += insert(con, "documents", new_docs, only_new="document_id")
 
 
 @dataclass
@@ -270,10 +278,9 @@ def remove_gone(con: duckdb.DuckDBPyConnection) -> int:
     gone = [r[0] for r in con.execute(
         "select document_id from raw.extractions except select document_id from raw.documents").fetchall()]
     if gone:
-        con.execute("begin")
-        for table in (*FACT_TABLES, "extractions"):
-            delete_where_in(con, table, "document_id", gone)
-        con.execute("commit")
+        with transaction(con):
+            for table in (*FACT_TABLES, "extractions"):
+                delete_where_in(con, table, "document_id", gone)
     return len(gone)
 
 
@@ -338,17 +345,12 @@ def extract_pending(con: duckdb.DuckDBPyConnection, progress: Progress | None = 
     try:
         for group in _grouped(extract_in_order(read_documents(reader, ids), workers), batch_size):
             rows = fact_rows(group, version)
-            con.execute("begin")
-            try:
+            with transaction(con):
                 for table in (*FACT_TABLES, "extractions"):
                     delete_where_in(con, table, "document_id", [r.document_id for r in group])
                 for table in FACT_TABLES:
                     stats.rows[table] += insert(con, table, rows[table])
                 insert(con, "extractions", rows["extractions"])
-                con.execute("commit")
-            except BaseException:
-                con.execute("rollback")
-                raise
             stats.count(group)
             if progress:
                 progress(stats.documents_extracted, len(ids))
@@ -413,8 +415,7 @@ def load_shards(con: duckdb.DuckDBPyConnection, out_dir: Path, shards: int) -> E
     missing = [f.name for f in folders if not f.is_dir()]
     if missing:
         raise FileNotFoundError(f"extraction shards not found in {out_dir}: {', '.join(missing)}")
-    con.execute("begin")
-    try:
+    with transaction(con):
         for folder in folders:
             if not (folder / "extractions.parquet").exists():
                 continue
@@ -430,10 +431,6 @@ def load_shards(con: duckdb.DuckDBPyConnection, out_dir: Path, shards: int) -> E
             stats.off_topic += int((done["on_topic"] == False).sum())  # noqa: E712 - a polars mask
             stats.documents_failed += [(r["document_id"], r["error"])
                                        for r in done.filter(pl.col("error").is_not_null()).iter_rows(named=True)]
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
     return stats

@@ -9,6 +9,8 @@ from __future__ import annotations
 import glob
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -94,17 +96,31 @@ def frame(table: str, rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema, orient="row")
 
 
-def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict] | pl.DataFrame) -> int:
-    """Bulk insert through Arrow; never row by row."""
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict] | pl.DataFrame,
+           only_new: str | None = None) -> int:
+    """Bulk insert through Arrow, never row by row; with ``only_new``, rows whose key in that
+    column the table already holds are left out. Returns the rows inserted."""
     df = rows if isinstance(rows, pl.DataFrame) else frame(table, rows)
     if df.is_empty():
         return 0
+    new = f" where {only_new} not in (select {only_new} from raw.{table})" if only_new else ""
     con.register("_incoming", df.to_arrow())
     try:
-        con.execute(f"insert into raw.{table} by name select * from _incoming")
+        return con.execute(f"insert into raw.{table} by name select * from _incoming{new}").fetchone()[0]
     finally:
         con.unregister("_incoming")
-    return df.height
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Everything inside commits together or not at all (a kill, an error, Ctrl-C)."""
+    con.execute("begin")
+    try:
+        yield
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
 
 
 def delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, values: list[str]) -> None:

@@ -135,3 +135,40 @@ def test_a_dateline_written_as_a_name_with_its_date(tmp_path):
         path.write_text(opening + lead, encoding="utf-8")
         (doc,), _ = read_file(path)
         assert doc.dateline == place
+
+
+def test_ingest_in_batches_writes_what_one_batch_writes(tmp_path, monkeypatch):
+    """Ingest streams a folder in batches of files; the raw tables must not depend on the batch size,
+    with a document that two files hold, an empty file, a feed and a file removed between builds."""
+    import duckdb
+
+    from conftest import landing_folder, seed_paths
+    from orchestration import pipeline
+
+    raw = landing_folder(tmp_path, seed_paths())
+    (raw / "again.txt").write_text(seed_text(2), encoding="utf-8")  # the same document as a seed
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "feed.jsonl").write_text("\n".join(json.dumps({"text": "\n\n".join(_paragraphs(i))}) for i in (0, 3))
+                                    + "\n{oops\n", encoding="utf-8")
+
+    def tables(batch: int) -> dict[str, list[tuple]]:
+        monkeypatch.setattr(pipeline, "INGEST_BATCH", batch)
+        con = duckdb.connect(str(tmp_path / f"work{batch}.duckdb"))
+        try:
+            pipeline.ingest_folder(con, raw)
+            (raw / "again.txt").rename(tmp_path / "again.txt")  # a second build with one file gone
+            stats = pipeline.ingest_folder(con, raw)
+            (tmp_path / "again.txt").rename(raw / "again.txt")
+            assert stats.files_removed == 1
+            stamps = {"files": "read_at", "rejected_files": "rejected_at", "documents": "ingested_at"}
+            return {t: con.execute(f"select * {f'exclude ({stamps[t]})' if t in stamps else ''} "
+                                   f"from raw.{t} order by all").fetchall()
+                    for t in ("files", "file_documents", "rejected_files", "documents")}
+        finally:
+            con.close()
+
+    one, many = tables(1000), tables(2)
+    assert one == many
+    assert len(one["documents"]) == 5  # again.txt and the feed's two texts are seeds again, cleaned alike
+    assert len(one["file_documents"]) == 5 + 2  # again.txt is gone; the feed's records each link a seed
+    assert {r[1] for r in one["rejected_files"]} >= {"empty.txt", "feed.jsonl#3"}
