@@ -171,3 +171,21 @@ def test_a_meeting_that_sets_the_scene_joins_the_people_its_clause_names(text):
 def test_a_scene_with_one_person_acting_on_a_body_is_no_meeting():
     text = "At the summit, Kenyan President William Ruto criticised the European Union."
     assert extract_meetings(text, find_actors(text), PUBLISHED, None) == []
+
+
+def test_a_joint_press_conference_shows_two_parties_together():
+    (f,) = frames_of("At a joint news conference with his Peruvian counterpart Dina Quispe, Zambian President "
+                     "Mwila Banda said the two countries would expand trade.")
+    assert parties(f) == {"Mwila Banda", "Dina Quispe"}
+    assert f.status == "held"
+    # a press conference of one side is no encounter, whatever the sentence names
+    assert frames_of("Zambian President Mwila Banda told a press conference in Lusaka that Peru, "
+                     "led by President Dina Quispe, was a partner.") == []
+
+
+def test_a_held_visits_country_gives_way_to_the_leader_of_its_joint_press_conference():
+    text = ("Zambian President Mwila Banda arrived in Lima on Monday. Speaking at a joint press conference "
+            "with his Peruvian counterpart Dina Quispe, Banda said the two countries would expand trade.")
+    (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
+    assert {p.name for p in m.participants} == {"Mwila Banda", "Dina Quispe"}
+    assert m.meeting_date == date(2026, 3, 9)

@@ -245,6 +245,9 @@ class _SentenceReader(ArgumentReader):
                 return None
             if entry.get("requires_remote_or_with") and not (self._remote(tok) or self._with(tok)):
                 return None
+            if "requires_modifier" in entry and not any(
+                    c.dep_ == "amod" and c.lower_ in entry["requires_modifier"] for c in tok.children):
+                return None  # "a joint press conference" shows two parties together; a press conference does not
             if entry["type"] != "summit" and any(c.dep_ == "amod" and _ORDINAL.fullmatch(c.lower_)
                                                  for c in tok.children):
                 return None  # "his third meeting with ...": a count of meetings (a summit's is its edition)
