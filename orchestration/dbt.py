@@ -14,6 +14,7 @@ from packaging import version
 from .config import DBT_PROJECT_DIR
 
 KEEP_TARGETS = 3  # dbt target folders of past runs kept for inspection
+PARTIAL_PARSE = "partial_parse.msgpack"
 BOUND_DBT = Path(__file__).resolve().parent / "bin" / "dbt-bound"
 
 
@@ -70,6 +71,23 @@ def bound_dbt_executable() -> str:
         return real or "dbt"
     os.environ["COMMUNIQUE_DBT_REAL"] = real
     return str(BOUND_DBT)
+
+
+def keep_partial_parse(run_target: Path, project_target: Path) -> bool:
+    """Keep a successful run's parse state where dagster-dbt seeds the next run from.
+
+    dbt reparses the whole project (3–4 s) when its profile differs from the one the kept
+    state was parsed with, and the profile holds the working database's path: the state
+    `dbt parse` leaves at code load never matches a build's. A build of the same warehouse
+    then parses only what changed. Replaced by rename, so two builds never mix halves.
+    """
+    state = run_target / PARTIAL_PARSE
+    if not state.is_file():
+        return False
+    tmp = project_target / f".{PARTIAL_PARSE}.{os.getpid()}"
+    shutil.copyfile(state, tmp)
+    os.replace(tmp, project_target / PARTIAL_PARSE)
+    return True
 
 
 def prune_targets(target_dir: Path, keep: int = KEEP_TARGETS, quiet_s: float = 900.0) -> list[Path]:

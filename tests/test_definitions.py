@@ -100,3 +100,19 @@ def test_the_dbt_resource_knows_the_version_dbt_itself_reports():
     out = subprocess.run([bound_dbt_executable(), "--version"], capture_output=True, text=True, check=True).stdout
     assert str(resource._cli_version) == re.search(r"installed:\s*(\d+\.\d+\.\d+)", out).group(1)
     assert resource._initialize_dbt_core_adapter(["build"]) is None
+
+
+def test_a_successful_runs_parse_state_seeds_the_next_run(tmp_path):
+    """dagster-dbt copies the project's partial_parse.msgpack into each run; the kept one must be the
+    last successful run's (parsed with the build's own profile), replaced whole, never half-written."""
+    from orchestration.dbt import PARTIAL_PARSE, keep_partial_parse
+
+    project, run = tmp_path / "target", tmp_path / "target" / "communique_dbt-abc"
+    run.mkdir(parents=True)
+    (project / PARTIAL_PARSE).write_bytes(b"parsed at code load")
+    assert keep_partial_parse(run, project) is False  # a run that left no state changes nothing
+    assert (project / PARTIAL_PARSE).read_bytes() == b"parsed at code load"
+    (run / PARTIAL_PARSE).write_bytes(b"parsed by the build")
+    assert keep_partial_parse(run, project) is True
+    assert (project / PARTIAL_PARSE).read_bytes() == b"parsed by the build"
+    assert sorted(p.name for p in project.iterdir()) == ["communique_dbt-abc", PARTIAL_PARSE]  # no temp file left

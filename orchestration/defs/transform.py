@@ -11,7 +11,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from ..buildstate import dbt_is_current
 from ..config import resolve_paths
-from ..dbt import dbt_project, prepare_manifest, prune_targets
+from ..dbt import dbt_project, keep_partial_parse, prepare_manifest, prune_targets
 from .ingest import WRITER_POOL
 
 
@@ -100,7 +100,9 @@ def communique_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
             context.log.info(DBT_NOT_RUN)
             return
     prune_targets(dbt_project.project_dir / dbt_project.target_path)
-    yield from _with_row_counts(context, dbt.cli(["build"], context=context).stream())
+    invocation = dbt.cli(["build"], context=context)
+    yield from _with_row_counts(context, invocation.stream())
+    keep_partial_parse(invocation.target_path, dbt_project.project_dir / dbt_project.target_path)
 
 
 def _with_row_counts(context: dg.AssetExecutionContext, events):
