@@ -41,11 +41,25 @@ full_persons as (
     where cluster_key like 'person:%|%'
 ),
 
+-- Each name part a full name can be called by alone: its first or its last token.
+full_person_tokens as (
+    select cluster_key, first_token as token from full_persons
+    union
+    select cluster_key, last_token from full_persons
+),
+
+lone_names as (
+    select distinct name_key, tokens[1] as token
+    from keyed
+    where actor_type = 'person' and len(tokens) = 1
+),
+
+-- An equality join (a hash join), not "token in (first, last)", which DuckDB can only run
+-- as a nested loop: lone names times full names, the square of the corpus.
 lone_surnames as (
-    select distinct k.name_key, f.cluster_key
-    from keyed k
-    inner join full_persons f on k.tokens[1] in (f.first_token, f.last_token)
-    where k.actor_type = 'person' and len(k.tokens) = 1
+    select distinct l.name_key, f.cluster_key
+    from lone_names as l
+    inner join full_person_tokens as f using (token)
 ),
 
 unique_lone as (

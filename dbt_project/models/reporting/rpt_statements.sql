@@ -8,18 +8,37 @@ with statements as (
     select * from {{ ref('fct_statements') }}
 ),
 
--- Every run of one to seven words of the quote (case kept, accents and punctuation dropped),
--- joined to the country terms: a whole-word match, found by a hash join.
-quote_grams as (
+-- Every run of one to seven words of the quote (case kept, accents and punctuation dropped)
+-- that starts with the first word of some country term, joined to the terms: a whole-word
+-- match, found by hash joins. Only runs that start where a term can start are built, so the
+-- cost follows the words of the quotes, not the square of their length.
+quote_words as (
     select
         statement_id,
-        unnest(list_distinct(flatten(list_transform(range(1, 8), lambda n: list_transform(
-            range(1, len(words) - n + 2), lambda i: array_to_string(words[i:i + n - 1], ' ')))))) as gram
+        string_split(trim(regexp_replace(strip_accents(quote_text), '[^A-Za-z0-9]+', ' ', 'g')), ' ') as words
+    from statements
+),
+
+term_starts as (
+    select distinct string_split(term_cased, ' ')[1] as word from {{ ref('rpt_country_terms') }}
+),
+
+word_positions as (
+    select statement_id, words, unnest(range(1, len(words) + 1)) as i
+    from quote_words
+),
+
+term_positions as (
+    select p.statement_id, p.words, p.i
+    from word_positions as p
+    semi join term_starts as t on t.word = p.words[p.i]
+),
+
+quote_grams as (
+    select distinct statement_id, array_to_string(words[i:i + n - 1], ' ') as gram
     from (
-        select
-            statement_id,
-            string_split(trim(regexp_replace(strip_accents(quote_text), '[^A-Za-z0-9]+', ' ', 'g')), ' ') as words
-        from statements
+        select statement_id, words, i, unnest(range(1, least(7, len(words) - i + 1) + 1)) as n
+        from term_positions
     )
 ),
 
