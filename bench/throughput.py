@@ -113,13 +113,13 @@ def run(shared: Path, n: int, base: Path, seed: int, profile: bool, profile_docs
 
     t = time.perf_counter()
     from orchestration.pipeline import extract_pending, ingest_folder
-    from orchestration.warehouse import FACT_TABLES, publish
+    from orchestration.warehouse import FACT_TABLES, connect, publish
     t_import = time.perf_counter() - t
     print(f"imports:       {t_import:8.2f} s  (orchestration.pipeline and extraction modules)")
 
     timings: dict[str, float] = {}
     cpu: dict[str, float] = {}
-    con = duckdb.connect(str(work_db))
+    con = connect(work_db)  # as a build connects: with the pipeline's DuckDB memory cap
     t, c = time.perf_counter(), _cpu()
     ist = ingest_folder(con, raw_dir)
     timings["ingest"], cpu["ingest"] = time.perf_counter() - t, _cpu() - c

@@ -172,3 +172,19 @@ def test_ingest_in_batches_writes_what_one_batch_writes(tmp_path, monkeypatch):
     assert len(one["documents"]) == 5  # again.txt and the feed's two texts are seeds again, cleaned alike
     assert len(one["file_documents"]) == 5 + 2  # again.txt is gone; the feed's records each link a seed
     assert {r[1] for r in one["rejected_files"]} >= {"empty.txt", "feed.jsonl#3"}
+
+
+def test_the_pipelines_duckdb_connections_have_a_memory_cap(tmp_path, monkeypatch):
+    """DuckDB caches up to 80% of the machine by default, so a writer's memory grew with the warehouse."""
+    from orchestration import warehouse
+
+    monkeypatch.delenv(warehouse.MEMORY_ENV, raising=False)
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    default = con.execute("select current_setting('memory_limit')").fetchone()[0]
+    con.close()
+    monkeypatch.setenv(warehouse.MEMORY_ENV, "300MB")
+    con = warehouse.connect(tmp_path / "w.duckdb")
+    capped = con.execute("select current_setting('memory_limit')").fetchone()[0]
+    con.close()
+    assert default.startswith("488") and default.endswith("MiB")  # 512 MB as DuckDB shows it
+    assert capped.startswith("286") and capped.endswith("MiB")  # 300 MB
