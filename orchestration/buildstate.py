@@ -95,11 +95,39 @@ def write_state(con: duckdb.DuckDBPyConnection, values: dict[str, str]) -> None:
     con.execute("commit")
 
 
+def _marks(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The newest extraction and file read: what a later build changed comes after them."""
+    extracted, read = con.execute(
+        "select (select cast(max(extracted_at) as varchar) from raw.extractions), "
+        "(select cast(max(read_at) as varchar) from raw.files)").fetchone()
+    return {"built_extracted_at": extracted or "", "built_read_at": read or ""}
+
+
 def record_published(con: duckdb.DuckDBPyConnection) -> None:
     """After a publish: what the published marts were built from."""
     state = read_state(con)
     write_state(con, {"built_folder": state.get("ingested_folder", ""), "built_extractor": extractor_version(),
-                      "built_dbt": dbt_digest(), "built_signature": raw_signature(con) + dbt_digest()})
+                      "built_dbt": dbt_digest(), "built_signature": raw_signature(con) + dbt_digest(),
+                      **_marks(con)})
+
+
+def changed_documents(con: duckdb.DuckDBPyConnection, warehouse: Path) -> list[str] | None:
+    """The articles extracted or read from a file since the published build, when only they
+    changed; None when every row needs testing again.
+
+    Every row is tested again when nothing is published yet, or the dbt project differs
+    from the published build's (a model or a test changed). Otherwise the published rows
+    passed their tests, and only the rows of these articles are new.
+    """
+    state = read_state(con)
+    if not warehouse.is_file() or state.get("built_dbt") != dbt_digest() or not state.get("built_extracted_at"):
+        return None
+    rows = con.execute(
+        "select document_id from raw.extractions where extracted_at > cast(? as timestamp) "
+        "union select d.document_id from raw.file_documents as d inner join raw.files as f using (file_name) "
+        "where f.read_at > cast(? as timestamp) order by 1",
+        [state["built_extracted_at"], state.get("built_read_at") or state["built_extracted_at"]]).fetchall()
+    return [r[0] for r in rows]
 
 
 def dbt_is_current(con: duckdb.DuckDBPyConnection, warehouse: Path) -> bool:

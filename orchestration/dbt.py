@@ -1,6 +1,7 @@
 """The dbt project as Dagster sees it, with a manifest prepared once, not at every load."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -58,6 +59,29 @@ class CommuniqueDbtCli(DbtCliResource):
 
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def tests_the_database_enforces(manifest_path: Path) -> list[str]:
+    """The not_null and unique tests on columns whose contract constraint DuckDB enforces.
+
+    A contracted model's table is created with NOT NULL and UNIQUE on those columns, so
+    DuckDB refuses a violating row when dbt writes it: the test can only find what the
+    write already refused. Full builds still run them (a constraint dropped from the YAML
+    leaves its test); a build that changed only some articles leaves them out.
+    """
+    nodes = json.loads(manifest_path.read_text(encoding="utf-8"))["nodes"]
+    names = []
+    for node in nodes.values():
+        meta = node.get("test_metadata") or {}
+        model = nodes.get(node.get("attached_node") or "", {})
+        if node.get("resource_type") != "test" or meta.get("name") not in ("not_null", "unique"):
+            continue
+        if not (model.get("config", {}).get("contract") or {}).get("enforced"):
+            continue
+        column = (model.get("columns") or {}).get(node.get("column_name") or "", {})
+        if any(c.get("type") == meta["name"] for c in column.get("constraints") or []):
+            names.append(node["name"])
+    return sorted(names)
 
 
 def bound_dbt_executable() -> str:

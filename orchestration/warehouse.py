@@ -65,6 +65,9 @@ RAW_TABLES: dict[str, dict[str, pl.DataType]] = {
         "figure_kind": pl.String, "measure_category": pl.String, "from_country": pl.String,
         "to_country": pl.String, "conversion_of_index": pl.Int32, "evidence": pl.String,
     },
+    # The articles a build changed, for dbt's row-by-row tests (macros/get_where_subquery.sql);
+    # empty on a full build: every row is tested.
+    "dbt_test_scope": {"document_id": pl.String},
 }
 PUBLISHED_STORAGE_VERSION = "v1.2.0"
 FACT_TABLES = ("actor_mentions", "statements", "meetings", "meeting_participants", "figures")

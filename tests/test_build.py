@@ -1,8 +1,12 @@
 """Full builds as a user runs them: contract, facts on the seeds, idempotency, incremental runs."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -110,11 +114,58 @@ def test_rebuild_is_idempotent_incremental_and_forgets_removed_files(four_seeds_
     assert re.search(r"files:\s+5 in folder, 1 read, 4 unchanged", added.stdout)
     assert re.search(r"extracted:\s+1 documents", added.stdout)
     assert len(marts_snapshot(warehouse)["dim_documents"]) == 5
+    # Its dbt tests: the new article's rows, and no test of a constraint DuckDB enforced at write.
+    work = warehouse.with_name("communique.work.duckdb")
+    new_id = _query(work, "select document_id from raw.file_documents where file_name = 'new-article.txt'")
+    assert _query(work, "select document_id from raw.dbt_test_scope") == new_id
+    assert _tests_run(added.stdout) < _tests_run(build_log(four_seeds_build))
 
     (raw / "new-article.txt").unlink()
     removed = run_build(raw, warehouse)
     assert re.search(r"files:\s+4 in folder, 0 read, 4 unchanged, 1 removed", removed.stdout)
     assert marts_snapshot(warehouse) == first
+    assert _query(work, "select document_id from raw.dbt_test_scope") == [("",)]  # no article's rows
+
+
+def _tests_run(summary: str) -> int:
+    return int(re.search(r"dbt tests:\s+(\d+) passed, 0 failed", summary).group(1))
+
+
+def test_row_by_row_tests_read_the_scope_and_tests_across_rows_read_everything(seeds_build, tmp_path):
+    """macros/get_where_subquery.sql: a bad row outside the changed articles is not read by a
+    not_null test, inside them it is, and an empty scope (a full build) reads every row."""
+    _, warehouse = copy_build(seeds_build, tmp_path)
+    work = warehouse.with_name("communique.work.duckdb")
+    con = duckdb.connect(str(work))
+    bad, good = [r[0] for r in con.execute(
+        "select distinct document_id from reporting.rpt_statements order by 1 limit 2").fetchall()]
+    con.execute("update reporting.rpt_statements set quote_text = null where document_id = ?", [bad])
+    con.close()
+
+    def failing(scope: list[str], duplicate: bool = False) -> list[str]:
+        con = duckdb.connect(str(work))
+        con.execute("delete from raw.dbt_test_scope")
+        for document in scope:
+            con.execute("insert into raw.dbt_test_scope values (?)", [document])
+        if duplicate:  # a second row with an existing statement_id, in an article outside the scope
+            con.execute("insert into reporting.rpt_statements select * from reporting.rpt_statements "
+                        "where document_id = ? limit 1", [bad])
+        con.close()
+        args, env = build_command(tmp_path, warehouse)
+        env.update(COMMUNIQUE_WORK_DB=str(work), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+        target = tmp_path / "target"
+        proc = subprocess.run([str(Path(sys.executable).parent / "dbt"), "test", "--select", "rpt_statements",
+                               "--project-dir", str(ROOT / "dbt_project"), "--profiles-dir", str(ROOT / "dbt_project"),
+                               "--target-path", str(target), "--log-path", str(tmp_path / "logs")],
+                              env=env, capture_output=True, text=True, timeout=300)
+        results = json.loads((target / "run_results.json").read_text())["results"]
+        assert results, proc.stdout[-2000:]
+        return sorted(r["unique_id"].split(".")[2] for r in results if r["status"] == "fail")
+
+    assert failing([good]) == []
+    assert failing([bad]) == ["not_null_rpt_statements_quote_text"]
+    assert failing([]) == ["not_null_rpt_statements_quote_text"]
+    assert failing([good], duplicate=True) == ["unique_rpt_statements_statement_id"]
 
 
 def test_bad_inputs_are_set_aside_and_the_build_goes_on(tmp_path):

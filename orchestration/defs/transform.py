@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from datetime import timedelta
 from typing import Any
 
@@ -9,9 +10,10 @@ import dagster as dg
 import duckdb
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from ..buildstate import dbt_is_current
+from ..buildstate import changed_documents, dbt_is_current
 from ..config import resolve_paths
-from ..dbt import dbt_project, keep_partial_parse, prepare_manifest, prune_targets
+from ..dbt import dbt_project, keep_partial_parse, prepare_manifest, prune_targets, tests_the_database_enforces
+from ..warehouse import connect, ensure_raw_schema, insert, transaction
 from .ingest import WRITER_POOL
 
 
@@ -90,7 +92,8 @@ def communique_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     materialized, and the publish steps after it are skipped.
     """
     paths = resolve_paths()
-    if os.environ.get(FORCE_ENV) != "1" and paths.work_db.is_file():
+    force = os.environ.get(FORCE_ENV) == "1"
+    if not force and paths.work_db.is_file():
         con = duckdb.connect(str(paths.work_db), read_only=True)
         try:
             current = dbt_is_current(con, paths.warehouse)
@@ -99,10 +102,35 @@ def communique_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
         if current:
             context.log.info(DBT_NOT_RUN)
             return
+    args = ["build"]
+    scope = set_test_scope(paths.work_db, paths.warehouse, force)
+    if scope is not None:
+        skipped = tests_the_database_enforces(dbt_project.manifest_path)
+        args += ["--exclude", " ".join(skipped)] if skipped else []
+        context.log.info(f"tests: row-by-row tests read the rows of the {len(scope)} article(s) this build changed; "
+                         f"{len(skipped)} not_null/unique tests on constraints DuckDB enforced at write are left out "
+                         f"(`communique build --force` runs every test on every row)")
     prune_targets(dbt_project.project_dir / dbt_project.target_path)
-    invocation = dbt.cli(["build"], context=context)
+    invocation = dbt.cli(args, context=context)
     yield from _with_row_counts(context, invocation.stream())
     keep_partial_parse(invocation.target_path, dbt_project.project_dir / dbt_project.target_path)
+
+
+def set_test_scope(work_db: Path, warehouse: Path, force: bool) -> list[str] | None:
+    """Write raw.dbt_test_scope for macros/get_where_subquery.sql: the articles this build
+    changed, or nothing (every row) on a full build. Returns the articles, None on a full build."""
+    con = connect(work_db)
+    try:
+        ensure_raw_schema(con)
+        scope = None if force else changed_documents(con, warehouse)
+        with transaction(con):
+            con.execute("delete from raw.dbt_test_scope")
+            if scope is not None:
+                # '' stands for "no article": a build that only removed some tests no row one by one
+                insert(con, "dbt_test_scope", [{"document_id": d} for d in scope or [""]])
+    finally:
+        con.close()
+    return scope
 
 
 def _with_row_counts(context: dg.AssetExecutionContext, events):
