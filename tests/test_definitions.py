@@ -116,3 +116,26 @@ def test_a_successful_runs_parse_state_seeds_the_next_run(tmp_path):
     assert keep_partial_parse(run, project) is True
     assert (project / PARTIAL_PARSE).read_bytes() == b"parsed by the build"
     assert sorted(p.name for p in project.iterdir()) == ["communique_dbt-abc", PARTIAL_PARSE]  # no temp file left
+
+
+def test_the_tests_left_out_of_a_partial_build_are_those_of_enforced_constraints(tmp_path):
+    """Only not_null/unique tests on contracted columns whose constraint DuckDB enforces."""
+    import json
+
+    from orchestration.dbt import dbt_project, prepare_manifest, tests_the_database_enforces
+
+    manifest = prepare_manifest(dbt_project)
+    left_out = tests_the_database_enforces(manifest)
+    assert {"not_null_dim_actors_actor_id", "unique_fct_meetings_meeting_id",
+            "not_null_fct_statements_quote_text"} <= set(left_out)
+    # a reporting table has no contract; accepted values and relationships are no constraint
+    assert not [t for t in left_out if "rpt_" in t or t.startswith(("accepted_values", "relationships"))]
+
+    # a constraint removed from the YAML brings its test back
+    nodes = json.loads(manifest.read_text())
+    actor_id = nodes["nodes"]["model.communique.dim_actors"]["columns"]["actor_id"]
+    actor_id["constraints"] = [c for c in actor_id["constraints"] if c["type"] != "unique"]
+    edited = tmp_path / "manifest.json"
+    edited.write_text(json.dumps(nodes))
+    assert "unique_dim_actors_actor_id" not in tests_the_database_enforces(edited)
+    assert "not_null_dim_actors_actor_id" in tests_the_database_enforces(edited)

@@ -12,12 +12,15 @@
     {%- set tested = (graph.get('nodes') or {}).get(model.get('attached_node') or '', {}) -%}
     {%- set by_document = test_name in ('not_null', 'accepted_values', 'expression_is_true', 'offsets_slice_text')
         and 'document_id' in (tested.get('columns') or {}) -%}
-    {%- if by_document -%}
+    {#- a working database from before the scope existed: every row -#}
+    {%- set scope = adapter.get_relation(database=target.database, schema='raw', identifier='dbt_test_scope')
+        if by_document and execute else none -%}
+    {%- if scope is not none -%}
         {%- set filtered -%}
             (select * from {{ relation }}
              where ({{ where or 'true' }})
-                and (not exists (select 1 from raw.dbt_test_scope)
-                     or document_id in (select document_id from raw.dbt_test_scope))) dbt_subquery
+                and (not exists (select 1 from {{ scope }})
+                     or document_id in (select document_id from {{ scope }}))) dbt_subquery
         {%- endset -%}
         {%- do return(filtered) -%}
     {%- elif where -%}

@@ -104,7 +104,9 @@ def communique_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
             return
     args = ["build"]
     scope = set_test_scope(paths.work_db, paths.warehouse, force)
-    if scope is not None:
+    if scope is None:  # a new dbt project or --force: incremental models are rebuilt whole too
+        args.append("--full-refresh")
+    else:
         skipped = tests_the_database_enforces(dbt_project.manifest_path)
         args += ["--exclude", " ".join(skipped)] if skipped else []
         context.log.info(f"tests: row-by-row tests read the rows of the {len(scope)} article(s) this build changed; "
