@@ -70,18 +70,19 @@ def tests_the_database_enforces(manifest_path: Path) -> list[str]:
     leaves its test); a build that changed only some articles leaves them out.
     """
     nodes = json.loads(manifest_path.read_text(encoding="utf-8"))["nodes"]
-    names = []
-    for node in nodes.values():
-        meta = node.get("test_metadata") or {}
-        model = nodes.get(node.get("attached_node") or "", {})
-        if node.get("resource_type") != "test" or meta.get("name") not in ("not_null", "unique"):
-            continue
-        if not (model.get("config", {}).get("contract") or {}).get("enforced"):
-            continue
-        column = (model.get("columns") or {}).get(node.get("column_name") or "", {})
-        if any(c.get("type") == meta["name"] for c in column.get("constraints") or []):
-            names.append(node["name"])
-    return sorted(names)
+    return sorted(node["name"] for node in nodes.values() if enforced_by_database(nodes, node))
+
+
+def enforced_by_database(nodes: dict, test: dict) -> bool:
+    """A not_null or unique test whose column carries the same constraint in an enforced contract."""
+    name = (test.get("test_metadata") or {}).get("name")
+    if test.get("resource_type") != "test" or name not in ("not_null", "unique"):
+        return False
+    model = nodes.get(test.get("attached_node") or "", {})
+    if not (model.get("config", {}).get("contract") or {}).get("enforced"):
+        return False
+    column = (model.get("columns") or {}).get(test.get("column_name") or "", {})
+    return any(c.get("type") == name for c in column.get("constraints") or [])
 
 
 def bound_dbt_executable() -> str:
