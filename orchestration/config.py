@@ -15,8 +15,8 @@ COMMUNIQUE_DASK_SCHEDULER  with dask: the scheduler's address (tcp://host:8786);
 COMMUNIQUE_LOCK_WAIT    seconds a build waits for another build's writer lock
                         (default: 0 for `communique build`, 600 for Dagster runs)
 COMMUNIQUE_DOC_SECONDS  time budget of one document's extraction (default: 30)
-COMMUNIQUE_DUCKDB_MEMORY  DuckDB's memory cap for the pipeline's own connections (default:
-                        512MB; dbt's connection keeps DuckDB's default)
+COMMUNIQUE_DUCKDB_MEMORY  DuckDB's memory cap for the pipeline's own connections (default: 512MB)
+COMMUNIQUE_DBT_MEMORY   DuckDB's memory cap for dbt's connection (default: 700MB; profiles.yml)
 """
 from __future__ import annotations
 
