@@ -146,3 +146,25 @@ def test_drill_down_shows_the_sentence_and_the_article(seeds_report):
     figure = next(f for f in data["figures"] if f["raw"] == "$240 billion")
     panel = re.search(r'<aside id="drill">(.*?)</aside>', dump_dom(f"{report.path.as_uri()}#drill=f:{figure['id']}"), re.S)
     assert panel and "$240 billion" in visible_text(panel.group(1)) and "reported" in panel.group(1)
+
+
+def test_a_large_warehouse_gives_a_page_of_its_best_attested_facts_and_says_so(seeds_build, tmp_path, monkeypatch):
+    """At 100,000 articles a page with every fact weighed 154 MB; the page carries a few
+    thousand of each kind and names the table that holds them all."""
+    from orchestration.serve import explorer
+
+    con = duckdb.connect(str(seeds_build), read_only=True)
+    total, best = con.execute("select count(*), max(source_count) from marts.fct_meetings").fetchone()
+    figures = con.execute("select count(*) from reporting.rpt_trade_figures").fetchone()[0]
+    con.close()
+    assert total > 1 and figures > 1
+    monkeypatch.setattr(explorer, "EXPLORER_LIMIT", 1)
+    report = build_report(seeds_build, tmp_path)
+    page = report.path.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page,
+                                re.S).group(1).replace("<\\/", "</"))
+    assert len(data["meetings"]) == 1 and data["meetings"][0]["sources"] == best
+    assert len(data["figures"]) == 1
+    assert f"This page carries 1 of the {total:,} meetings" in html.unescape(page)
+    assert "marts.fct_meetings holds them all" in page
+    assert f"1 of the {figures:,} trade figures" in html.unescape(page)

@@ -83,16 +83,21 @@ def build_report(warehouse_file: str | Path, out_dir: str | Path | None = None) 
         q = _Query(con, present)
         counts = {t: q.count(t) for t in ("dim_documents", "fct_meetings", "fct_statements",
                                           "fct_trade_figures", "dim_actors")}
+        meetings_note = _sample_note(counts["fct_meetings"], "meetings", "the best-attested (most sources, "
+                                     "then the latest)", "marts.fct_meetings")
+        figures_note = _sample_note(q.count_reporting("rpt_trade_figures"), "trade figures",
+                                    "those of the latest articles", "reporting.rpt_trade_figures")
         charts = [_explorer_chart("timeline", "Meetings over time, by country pair", counts["fct_meetings"],
                                   "Source: marts.fct_meetings with bridge_meeting_participants and dim_actors "
-                                  "(the countries of the participants), one row per real meeting.", "No meetings yet."),
+                                  "(the countries of the participants), one row per real meeting.", "No meetings yet.",
+                                  meetings_note),
                   _explorer_chart("map", "Where they met", counts["fct_meetings"],
                                   "Source: marts.fct_meetings (location, latitude, longitude); outlines: countryinfo.",
-                                  "No meetings yet."),
+                                  "No meetings yet.", meetings_note),
                   _explorer_chart("figures", "Trade figures by measure, with their sources", counts["fct_trade_figures"],
                                   "Source: marts.fct_trade_figures (value, unit, period, figure_kind, "
                                   "measure_category, countries, evidence) joined to marts.dim_documents.",
-                                  "No trade figures yet."),
+                                  "No trade figures yet.", figures_note),
                   _network_chart(q), _speakers_chart(q)]
         data = explorer.page_data(q)
     finally:
@@ -120,12 +125,23 @@ class _Query:
     def count(self, table: str) -> int:
         return self.con.execute(f"select count(*) from marts.{table}").fetchone()[0] if self.has(table) else 0
 
+    def count_reporting(self, table: str) -> int:
+        return self.con.execute(f"select count(*) from reporting.{table}").fetchone()[0] if self.has(table) else 0
+
     def rows(self, sql: str, *tables: str) -> list[tuple]:
         return self.con.execute(sql).fetchall() if self.has(*tables) else []
 
 
-def _explorer_chart(key: str, title: str, rows: int, source: str, empty: str) -> Chart:
-    return Chart(key, title, source, empty_message="" if rows else empty, drawn_in_page=rows > 0)
+def _explorer_chart(key: str, title: str, rows: int, source: str, empty: str, notes: list[str]) -> Chart:
+    return Chart(key, title, source, empty_message="" if rows else empty, drawn_in_page=rows > 0, notes=notes)
+
+
+def _sample_note(total: int, what: str, which: str, table: str) -> list[str]:
+    """Say so when the page carries only some of the facts (explorer.EXPLORER_LIMIT of each kind)."""
+    if total <= explorer.EXPLORER_LIMIT:
+        return []
+    return [f"This page carries {explorer.EXPLORER_LIMIT:,} of the {total:,} {what}: {which}. "
+            f"The filters and counts here are over those; {table} holds them all."]
 
 
 _EXPLORER_HTML = {
