@@ -2,8 +2,8 @@
 
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -98,17 +98,15 @@ def communique_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     """
     paths = resolve_paths()
     force = os.environ.get(FORCE_ENV) == "1"
-    if not force and paths.work_db.is_file():
-        con = duckdb.connect(str(paths.work_db), read_only=True)
-        try:
-            current = dbt_is_current(con, paths.warehouse)
-        finally:
-            con.close()
-        if current:
+    con = connect(paths.work_db)  # one connection: the no-op check, then the test scope
+    try:
+        if not force and dbt_is_current(con, paths.warehouse):
             context.log.info(DBT_NOT_RUN)
             return
+        scope = set_test_scope(con, paths.warehouse, force)
+    finally:
+        con.close()
     args = ["build"]
-    scope = set_test_scope(paths.work_db, paths.warehouse, force)
     if scope is None:  # a new dbt project or --force: incremental models are rebuilt whole too
         args.append("--full-refresh")
     else:
@@ -123,20 +121,16 @@ def communique_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     keep_partial_parse(invocation.target_path, dbt_project.project_dir / dbt_project.target_path)
 
 
-def set_test_scope(work_db: Path, warehouse: Path, force: bool) -> list[str] | None:
+def set_test_scope(con: duckdb.DuckDBPyConnection, warehouse: Path, force: bool) -> list[str] | None:
     """Write raw.dbt_test_scope for macros/get_where_subquery.sql: the articles this build
     changed, or nothing (every row) on a full build. Returns the articles, None on a full build."""
-    con = connect(work_db)
-    try:
-        ensure_raw_schema(con)
-        scope = None if force else changed_documents(con, warehouse)
-        with transaction(con):
-            con.execute("delete from raw.dbt_test_scope")
-            if scope is not None:
-                # '' stands for "no article": a build that only removed some tests no row one by one
-                insert(con, "dbt_test_scope", [{"document_id": d} for d in scope or [""]])
-    finally:
-        con.close()
+    ensure_raw_schema(con)
+    scope = None if force else changed_documents(con, warehouse)
+    with transaction(con):
+        con.execute("delete from raw.dbt_test_scope")
+        if scope is not None:
+            # '' stands for "no article": a build that only removed some tests no row one by one
+            insert(con, "dbt_test_scope", [{"document_id": d} for d in scope or [""]])
     return scope
 
 

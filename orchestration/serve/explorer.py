@@ -24,7 +24,7 @@ def _doc(row: tuple) -> dict:
     return {"title": title, "file": file_name, "url": url, "source": source}
 
 
-def meetings(q, limit: int = EXPLORER_LIMIT) -> list[dict]:
+def meetings(q, limit: int) -> list[dict]:
     """The best-attested meetings (most sources, then the latest), at most `limit`, with their
     participants, the country pairs they concern and their evidence."""
     chosen = f"""select meeting_id from marts.fct_meetings
@@ -62,7 +62,7 @@ def meetings(q, limit: int = EXPLORER_LIMIT) -> list[dict]:
     return out
 
 
-def figures(q, limit: int = EXPLORER_LIMIT) -> list[dict]:
+def figures(q, limit: int) -> list[dict]:
     """The trade figures of the latest articles, at most `limit`, with what they are, between
     whom, their sentence and their article; a conversion beside a figure is the same report
     (reporting.rpt_trade_figures leaves it out)."""

@@ -85,7 +85,7 @@ def build_report(warehouse_file: str | Path, out_dir: str | Path | None = None) 
                                           "fct_trade_figures", "dim_actors")}
         meetings_note = _sample_note(counts["fct_meetings"], "meetings", "the best-attested (most sources, "
                                      "then the latest)", "marts.fct_meetings")
-        figures_note = _sample_note(q.count_reporting("rpt_trade_figures"), "trade figures",
+        figures_note = _sample_note(q.count("rpt_trade_figures", "reporting"), "trade figures",
                                     "those of the latest articles", "reporting.rpt_trade_figures")
         charts = [_explorer_chart("timeline", "Meetings over time, by country pair", counts["fct_meetings"],
                                   "Source: marts.fct_meetings with bridge_meeting_participants and dim_actors "
@@ -122,11 +122,8 @@ class _Query:
     def has(self, *tables: str) -> bool:
         return all(t in self.present for t in tables)
 
-    def count(self, table: str) -> int:
-        return self.con.execute(f"select count(*) from marts.{table}").fetchone()[0] if self.has(table) else 0
-
-    def count_reporting(self, table: str) -> int:
-        return self.con.execute(f"select count(*) from reporting.{table}").fetchone()[0] if self.has(table) else 0
+    def count(self, table: str, schema: str = "marts") -> int:
+        return self.con.execute(f"select count(*) from {schema}.{table}").fetchone()[0] if self.has(table) else 0
 
     def rows(self, sql: str, *tables: str) -> list[tuple]:
         return self.con.execute(sql).fetchall() if self.has(*tables) else []
