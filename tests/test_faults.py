@@ -519,17 +519,29 @@ def test_9_dbt_dies_with_the_build_that_started_it(tmp_path):
     child_pid = int(parent.stdout.readline())
     time.sleep(0.5)
     assert Path(f"/proc/{child_pid}/cmdline").read_bytes().startswith(b"sleep")
+    started = _proc_stat(child_pid)[1]
     parent.send_signal(signal.SIGKILL)
     parent.wait()
-    deadline = time.monotonic() + 20  # generous: once, on a loaded machine, 5 s were not enough
+    # The pid may be reused once the child is gone (pid_max is 32768 here and a test run
+    # starts thousands of processes and threads): the child is the pid with its start time.
+    deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
-        status = Path(f"/proc/{child_pid}/stat")
-        if not status.exists() or status.read_text().split()[2] == "Z":
+        state, start = _proc_stat(child_pid)
+        if state in (None, "Z") or start != started:
             break
         time.sleep(0.05)
     else:
         os.kill(child_pid, signal.SIGKILL)
         raise AssertionError("the child outlived its parent")
+
+
+def _proc_stat(pid: int) -> tuple[str | None, str | None]:
+    """A process's state and start time (in clock ticks since boot), or (None, None) when gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None, None
+    return fields[0], fields[19]
 
 
 # 10 ------------------------------------------------------------------------------------
