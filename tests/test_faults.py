@@ -508,8 +508,10 @@ def test_9_dbt_dies_with_the_build_that_started_it(tmp_path):
     from orchestration.dbt import BOUND_DBT
 
     # A parent that starts the wrapper (standing in for dbt with `sleep`) and is then killed.
+    # It blocks TERM first, as a build process's threads may: the mask is inherited.
     code = textwrap.dedent(f"""
-        import os, subprocess, sys, time
+        import os, signal, subprocess, sys, time
+        signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGTERM])
         env = dict(os.environ, COMMUNIQUE_DBT_REAL="sleep")
         child = subprocess.Popen([{str(BOUND_DBT)!r}, "300"], env=env)
         print(child.pid, flush=True)
