@@ -289,3 +289,22 @@ def test_one_person_holding_two_offices_keeps_the_country_before_them():
     doc = find_actors("Kenyan President William Ruto and Foreign Minister Musalia Mudavadi arrived in Vientiane.")
     assert people(doc)["William Ruto"].country_code == "KEN"
     assert people(doc)["Musalia Mudavadi"].country_code is None
+
+
+def test_a_bare_full_name_no_office_or_verb_marks_is_a_person_by_the_recogniser():
+    # names in apposition to a plural office, and a name opening a clause after a fronted phrase
+    doc = find_actors("The former foreign ministers of Chile and Kenya, Isidora Quilapán and Wanjiru Odhiambo, "
+                      "who drafted the fisheries accord in 2011, have urged Santiago to honour it. "
+                      "At a luncheon with Ghana's finance minister, Theodora Asamoah-Mensah praised the deal. "
+                      "Later, Quilapán left for Valparaíso.")
+    ps = people(doc)
+    assert {"Isidora Quilapán", "Wanjiru Odhiambo", "Theodora Asamoah-Mensah"} <= set(ps)
+    # the bare surname later is the same person, resolved to the fullest name
+    later = doc.text.index("Quilapán left")
+    assert doc.mention_at(later).actor.name == "Isidora Quilapán"
+
+
+def test_capitalised_common_words_are_no_person_even_where_the_recogniser_runs():
+    doc = find_actors("Delegates gathered for the Regional Energy Summit in Nairobi, where energy ministers "
+                      "discussed a new summit format. Hydro Power Week opens on Monday.")
+    assert not people(doc)

@@ -33,6 +33,7 @@ from orchestration.extract.text import AGENCIES
 from orchestration.extract import reference
 from orchestration.extract.dates import MONTHS, WEEKDAYS
 from orchestration.extract.indexes import has_word
+from orchestration.extract.nlp import recognised_people
 
 # ---------------------------------------------------------------------------
 # Reference vocabularies (offices, institutions, function words). No names.
@@ -1021,6 +1022,7 @@ class _Builder:
                 continue
             ent = self._person(name_toks, None, None)
             self._add(ent, toks[k].start, toks[b - 1].end, k, b)
+        self._recognised(pending)
         # a lone name the article never gives in full ("Trudeau said that he ..."): a person
         # when it reports speech and is "he" or "she" right after
         for (k, b) in pending:
@@ -1036,6 +1038,31 @@ class _Builder:
             hit = self._person_for_words(words, toks[k].start)
             if hit is not None:
                 self._add(hit, toks[k].start, toks[b - 1].end, k, b)
+
+    def _recognised(self, pending: list[tuple[int, int]]) -> None:
+        """Bare names of two words or more that no office, apposition or verb marks ("Alexis
+        Tsipras and Zoran Zaev, the former prime ministers"): people when the statistical
+        recogniser reads the whole run as a PERSON. It runs only on the sentences holding one."""
+        toks = self.toks
+        runs = [(k, b) for (k, b) in pending if sum(t.low not in _PARTICLES for t in toks[k:b]) >= 2
+                and not any(i in self.covered for i in range(k, b))
+                and not any({t.low for t in toks[k:b]} <= p.tokens for p in self.people)
+                and not all(has_word(self.text, t.low) for t in toks[k:b])  # "Energy Summit"
+                and not _city_of(self.text[toks[k].start:toks[b - 1].end]) and not self._platform(k, b)]
+        if not runs:
+            return
+        starts = sorted(self._sent_char_starts())
+        bounds = {}
+        for k, _ in runs:
+            i = bisect_right(starts, toks[k].start) - 1
+            lo = starts[i] if i >= 0 else 0
+            bounds[lo] = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        people = recognised_people(self.text, sorted(bounds.items()))
+        for k, b in runs:
+            s, e = toks[k].start, toks[b - 1].end
+            if any(ps <= s and e <= pe for ps, pe in people):
+                ent = self._person(toks[k:b], None, None)
+                self._add(ent, s, e, k, b)
 
     def _role_start(self, a: int, k: int) -> int | None:
         """Start of the office words right before the name (inside the same capitalised run)."""

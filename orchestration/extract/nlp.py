@@ -65,6 +65,22 @@ def ensure_entities(doc: Doc) -> Doc:
     return doc
 
 
+def recognised_people(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of ``text`` the statistical recogniser reads as a PERSON, within ``spans``.
+
+    Only the recogniser runs (its own embedding layer; no tagger or parser), and only on the
+    spans asked for: the sentences that hold a capitalised name no office or verb explains.
+    """
+    if not spans:
+        return []
+    nlp = load()
+    out = []
+    with nlp.select_pipes(enable=["ner"]):
+        for (start, _), doc in zip(spans, nlp.pipe([text[s:e] for s, e in spans], batch_size=BATCH_SIZE)):
+            out += [(start + e.start_char, start + e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    return out
+
+
 def token_at(doc: Doc, offset: int):
     """The token of ``doc`` that covers character ``offset`` (relative to the doc), if any."""
     for tok in doc:
