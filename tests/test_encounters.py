@@ -189,3 +189,24 @@ def test_a_held_visits_country_gives_way_to_the_leader_of_its_joint_press_confer
     (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
     assert {p.name for p in m.participants} == {"Mwila Banda", "Dina Quispe"}
     assert m.meeting_date == date(2026, 3, 9)
+
+
+@pytest.mark.parametrize("text", [
+    # neither country is given: the two signatories of one accord are its two sides
+    "Odalys Ferreyra and Ramiro Cuevas, who signed the Tarija Accord in 2009, "
+    "spoke at the university on Tuesday.",
+    # one country is known, the other is not; the verb is a ratification ahead
+    "It is expected that Prime Minister Ingrid Haldorsen and her Fijian counterpart Tomasi Vakarua "
+    "will formally ratify the fisheries agreement in September.",
+])
+def test_the_signatories_of_one_agreement_are_two_sides_even_where_their_countries_are_unsaid(text):
+    (f,) = frames_of(text)
+    assert len(f.parties) == 2 and f.mtype == "other"
+
+
+def test_what_people_sign_together_must_be_an_agreement_and_one_countrys_people_are_one_side():
+    # a budget is no agreement between sides
+    assert frames_of("President Odalys Ferreyra and Senator Ramiro Cuevas signed the budget on Monday.") == []
+    # two people known to be of one country sign no pact with each other
+    assert frames_of("Fijian Prime Minister Ingrid Haldorsen and Fijian Foreign Minister Tomasi Vakarua "
+                     "signed the accord on Monday.") == []

@@ -44,6 +44,8 @@ class _Lexicon:
     together_preps: frozenset[str]
     setting_preps: frozenset[str]
     hypothetical_heads: frozenset[str]
+    signing_verbs: frozenset[str]
+    signing_objects: frozenset[str]
     forms: re.Pattern
     joint_forms: re.Pattern
 
@@ -60,6 +62,8 @@ def lexicon() -> _Lexicon:
         joint_verbs=frozenset(data["joint_verbs"]), together_preps=frozenset(data["together_preps"]),
         setting_preps=frozenset(data["setting_preps"]),
         hypothetical_heads=frozenset(data["hypothetical_heads"]),
+        signing_verbs=frozenset(data["signing_verbs"]),
+        signing_objects=frozenset(data["signing_objects"]),
         forms=_word_pattern(forms), joint_forms=_word_pattern(data["joint_forms"]))
 
 
@@ -154,14 +158,27 @@ class _SentenceReader(ArgumentReader):
             for a in self.phrase_actors(phrase):
                 if a.actor_type == "person":
                     sides.setdefault(a, a.country_code or self._body_of(phrase))
-        if len(sides) < 2 or None in sides.values() or len(set(sides.values())) < 2:
+        known = {side for side in sides.values() if side is not None}
+        if tok.lemma_.lower() in self.lex.signing_verbs:
+            # the signatories of one agreement are its sides: one country's people sign nothing together
+            if len(sides) < 2 or (len(known) < 2 and None not in sides.values()) or not self._signs_a_pact(tok):
+                return None
+        elif len(sides) < 2 or None in sides.values() or len(known) < 2:
             return None
         people = list(sides)
         status = self._status(tok)
         if status is None:
             return None
+        signing = tok.lemma_.lower() in self.lex.signing_verbs
         return Frame(sent=si, trig_start=self.base + tok.idx, trig_end=self.base + tok.idx + len(tok),
-                     mtype="talks", status=status, parties=people)
+                     mtype="other" if signing else "talks", status=status, parties=people)
+
+    def _signs_a_pact(self, verb: Token) -> bool:
+        """What a signing verb's doers sign is an agreement between sides: a noun of the lexicon's
+        'signing_objects', or a document the article names ("the Prespa Agreement")."""
+        signed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(t.lemma_.lower() in self.lex.signing_objects or t.lower_ in self.lex.signing_objects
+                   or t.pos_ == "PROPN" for t in signed)
 
     def _doers(self, verb: Token) -> list[Token]:
         """The phrases naming who did a joint action, when more than one party did it: "X and Y
