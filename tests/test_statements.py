@@ -569,3 +569,37 @@ def test_a_report_in_a_while_clause_ends_where_the_main_clause_begins():
             "comprehensive pact with Kim, the president touted a “very strong partnership” with the North Korean "
             "leader.")
     assert ("Donald Trump", "he was not in a hurry to make a comprehensive pact with Kim") in indirect(run(text))
+
+
+def test_a_broadcast_transcript_names_its_speakers_in_capitals_with_the_clock_and_office():
+    text = ("Transcripts of the evening bulletin\n\n"
+            "[19:02:11] MARISOL ECHEVERRÍA, MINISTER OF FOREIGN AFFAIRS OF PARAGUAY: We have agreed to reopen "
+            "the river crossing at Encarnación before the harvest.\n\n"
+            "Our engineers will inspect the bridge next week.\n\n"
+            "[19:04:40] UNIDENTIFIED MALE: Thank you, minister, for your time tonight.\n\n"
+            "More news: the fisheries board meets on Friday and the news desk will report on it.\n")
+    said = direct(run(text))
+    assert ("Marisol Echeverría", "We have agreed to reopen the river crossing at Encarnación before the "
+            "harvest.") in said
+    assert ("Marisol Echeverría", "Our engineers will inspect the bridge next week.") in said
+    # a role in the recording is no speaker, and neither are common words in capitals
+    assert {who for who, _ in said} == {"Marisol Echeverría"}
+
+
+def test_a_label_in_capitals_with_the_office_run_into_the_name_after_a_line_announcing_remarks():
+    text = ("The prime minister's remarks to the press, as released.\n\n"
+            "PRIMEMINISTER VAKARUA: Thank you all for coming to Suva this morning.\n\n"
+            "We will sign the fisheries accord with our neighbours in May.\n\n"
+            "SUVA: Officials said the accord covers tuna stocks in three zones.\n")
+    said = direct(run(text))
+    assert said[:2] == [("Vakarua", "Thank you all for coming to Suva this morning."),
+                        ("Vakarua", "We will sign the fisheries accord with our neighbours in May.")]
+    assert all(who == "Vakarua" for who, _ in said)
+
+
+def test_one_label_in_capitals_alone_makes_no_transcript():
+    # a single capitalised name and colon in a news story is a heading, not a recording
+    text = ("ODALYS FERREYRA: the minister who remade the port\n\n"
+            "The port at Arica doubled its traffic last year.\n\n"
+            "Ferreyra said the next phase would start in May.\n")
+    assert direct(run(text)) == []

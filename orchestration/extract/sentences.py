@@ -156,6 +156,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 # ("(04:39)") inside a turn.
 _RECORDING_TIME = r"\((?P<time>\d{1,2}:\d{2}(?::\d{2})?)\)"
 LABEL_TAIL = re.compile(rf"(?:[ \t]*{_RECORDING_TIME})?:")
-TRANSCRIPT_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})" + LABEL_TAIL.pattern +
-                              r"(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$", re.M)
+# A broadcast transcript puts the clock before the label and the speaker's office after the name,
+# in capitals: "[14:30:04] JANE DOE, MINISTER OF TRADE: ...".
+TRANSCRIPT_LABEL = re.compile(r"^(?:\[(?P<clock>\d{1,2}:\d{2}(?::\d{2})?)\][ \t]*)?"
+                              r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+                              r"(?:,[ \t]+(?P<office>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,7}))?"
+                              + LABEL_TAIL.pattern + r"(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$", re.M)
 TIME_MARK = re.compile(rf"^{_RECORDING_TIME}[ \t]*")

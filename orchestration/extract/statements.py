@@ -24,13 +24,13 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
-from orchestration.extract.actors import (DocumentActors, LEADING_PARTICLES, OUTLET_WORDS, ORG_HEADS, STOP_CAPS,
-                                          TITLE_HEADS)
+from orchestration.extract.actors import (DocumentActors, LEADING_PARTICLES, OUTLET_WORDS, ORG_HEADS, ROLE_MODIFIERS,
+                                          STOP_CAPS, TITLE_HEADS)
 from orchestration.extract import reference
 from orchestration.extract.records import Actor, ActorMention, Statement
 from orchestration.extract.reports import reported_speech
 from orchestration.extract.sentences import TIME_MARK, TRANSCRIPT_LABEL, paragraphs, sentence_at, split_sentences
-from orchestration.extract.indexes import Claims, SpanIndex
+from orchestration.extract.indexes import Claims, SpanIndex, has_word
 
 from orchestration.extract.dates import WEEKDAYS, find_dates
 
@@ -881,6 +881,52 @@ def _strip_possessive_country(name: str) -> str:
 # Transcripts: "Name: words"
 # ---------------------------------------------------------------------------
 
+# labels of a broadcast transcript that name a role in the recording, not a person
+_NO_PERSON_LABELS = frozenset("""unidentified unknown male female crowd audience announcer anchor question
+answer moderator interpreter translator voice voices caller host commercial break video end begin""".split())
+
+
+def _without_office(word: str) -> str:
+    """A capitalised label word without the office words run into it: "PRIMEMINISTER" -> "",
+    "PRESIDENTBIDEN" -> "BIDEN", "THE" -> "", a name -> itself."""
+    offices = TITLE_HEADS | ROLE_MODIFIERS | {"the"}
+    rest = word
+    while rest:
+        # whole office words only ("president", "prime"): a short one ("Gen", "Dr") opens names too
+        head = next((rest[:k] for k in range(len(rest), 1, -1) if rest[:k].lower() in offices
+                     and (k == len(rest) or k >= 5)), None)
+        if head is None:
+            break
+        rest = rest[len(head):]
+    return rest if len(rest) >= 3 or not rest else word
+
+
+def _label_person(ctx: _Ctx, m: re.Match, start: int) -> Actor | None:
+    """The person a transcript label names: an actor of the article, or a name in capitals
+    ("BARACK OBAMA", "PRESIDENT BIDEN", a title run into the name "PRESIDENTBIDEN") that
+    the actor finder leaves alone because it reads capitals as an acronym."""
+    name, ns = m.group("name"), start + m.start("name")
+    for mm in ctx.actors.in_span(ns, ns + len(name)):
+        if mm.actor.actor_type == "person":
+            return mm.actor
+    if not name.isupper():
+        return None
+    words = name.split()
+    titled = [n for n in (_without_office(w) for w in words) if n]
+    cased = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in titled)
+    if not titled or any(w.lower() in _NO_PERSON_LABELS for w in words) or reference.country_for(cased) \
+            or reference.capital_country(cased) or reference.city_country(cased):
+        return None  # "QUESTION:", "WASHINGTON:": no person
+    if all(has_word(ctx.text, w.lower()) for w in titled):
+        return None  # "MORE NEWS:": English words in capitals, as the article writes them in lower case
+    found = ctx.actors.resolve(cased, ns)
+    if found is not None and found.actor_type == "person":
+        return found
+    if len(titled) >= 2 or titled != words:
+        return Actor(name=cased, actor_type="person")  # a full name, or one an office introduces
+    return None
+
+
 def _transcript(ctx: _Ctx) -> list[Statement]:
     """Speaker-labelled paragraphs ("Mikhail Mishustin: Welcome to ...") as direct statements.
 
@@ -893,19 +939,15 @@ def _transcript(ctx: _Ctx) -> list[Statement]:
         m = TRANSCRIPT_LABEL.match(text[ps:pe])
         if not m:
             continue
-        name = m.group("name")
-        person = None
-        for mm in ctx.actors.in_span(ps, ps + len(name)):
-            if mm.actor.actor_type == "person":
-                person = mm.actor
-                break
+        person = _label_person(ctx, m, ps)
         if person is not None:
             labels.append((pi, person, m))
     if not labels:
         return []
     announced = re.search(r"\b(?:transcript|excerpts?|remarks|verbatim|Q\s*&\s*A)\b",
                           text[:ctx.paras[labels[0][0]][0]], re.I)
-    timed = any(m.group("time") for _, _, m in labels)  # "Name (03:07):": a recording's transcript
+    # "Name (03:07):", "[14:30:04] NAME:": a recording's transcript
+    timed = any(m.group("time") or m.group("clock") for _, _, m in labels)
     if len(labels) < 2 and not announced and not timed:
         return []
     out = []
