@@ -147,8 +147,9 @@ def test_a_summit_meets_the_body_its_name_gives(text, bloc):
     assert f.mtype == "summit" and bloc in parties(f)
 
 
-def test_a_format_of_regions_is_no_body():
-    assert frames_of("Kenyan President William Ruto hosted the Africa-Caribbean Summit in Nairobi.") == []
+def test_a_format_of_regions_is_no_body_but_the_leaders_of_each_region():
+    (f,) = frames_of("Kenyan President William Ruto hosted the Africa-Caribbean Summit in Nairobi.")
+    assert parties(f) == {"William Ruto", "African leaders", "Caribbean leaders"}
 
 
 def test_a_planned_meeting_takes_the_next_month_of_that_name():
@@ -210,3 +211,21 @@ def test_what_people_sign_together_must_be_an_agreement_and_one_countrys_people_
     # two people known to be of one country sign no pact with each other
     assert frames_of("Fijian Prime Minister Ingrid Haldorsen and Fijian Foreign Minister Tomasi Vakarua "
                      "signed the accord on Monday.") == []
+
+
+def test_a_summits_format_names_its_sides_a_country_in_its_head_a_bloc_or_a_regions_leaders():
+    (f,) = frames_of("Kenyan President Njeri Wambui hosted the first Kenya-Nordic summit in Mombasa on Tuesday.")
+    assert parties(f) == {"Njeri Wambui", "Nordic leaders"} and f.mtype == "summit" and f.status == "held"
+    frames = frames_of("Paraguayan President Odalys Ferreyra flew to Asunción on Monday. Her tour will include "
+                       "a Paraguay-CARICOM summit in May.")
+    summit = [f for f in frames if f.mtype == "summit"]
+    assert len(summit) == 1 and parties(summit[0]) == {"Odalys Ferreyra", "CARICOM"}
+    assert summit[0].status == "planned"
+
+
+def test_a_summit_of_sides_without_a_person_or_with_an_unknown_side_is_no_frame():
+    # regions alone: what the article says about a format, not who met
+    assert frames_of("Delegates gathered for the Africa-Caribbean summit in Nairobi on Monday.") == []
+    # a side that is no country, body, person or region: no reading of the format
+    assert [f for f in frames_of("Kenyan President Njeri Wambui attended the Blue-Green summit in Mombasa.")
+            if f.mtype == "summit" and len(f.parties) > 1] == []

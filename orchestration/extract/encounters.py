@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from .nlp import definite_noun, parse_spans
 from .arguments import ArgumentReader, unique
+from . import reference
 from .records import Actor
 
 LEXICON = Path(__file__).parent / "lexicons" / "encounters.json"
@@ -46,6 +47,9 @@ class _Lexicon:
     hypothetical_heads: frozenset[str]
     signing_verbs: frozenset[str]
     signing_objects: frozenset[str]
+    summit_regions: dict[str, str]
+    head_role: re.Pattern
+    not_head: re.Pattern
     forms: re.Pattern
     joint_forms: re.Pattern
 
@@ -64,6 +68,8 @@ def lexicon() -> _Lexicon:
         hypothetical_heads=frozenset(data["hypothetical_heads"]),
         signing_verbs=frozenset(data["signing_verbs"]),
         signing_objects=frozenset(data["signing_objects"]),
+        summit_regions=data["summit_regions"],
+        head_role=_word_pattern(data["head_roles"]), not_head=_word_pattern(data["not_head_roles"]),
         forms=_word_pattern(forms), joint_forms=_word_pattern(data["joint_forms"]))
 
 
@@ -101,12 +107,23 @@ def candidate_sentences(text: str, sents: list[tuple[int, int]]) -> list[int]:
         lex.joint_forms.search(text, s, e) and " and " in text[s:e])]  # "X and Y signed"
 
 
+def heads_named(actors) -> dict[str, Actor]:
+    """Each country's head of state or government, where the article names exactly one."""
+    lex, found = lexicon(), {}
+    for a in actors.actors:
+        role = a.role or ""
+        if a.actor_type == "person" and a.country_code and lex.head_role.search(role) and not lex.not_head.search(role):
+            found.setdefault(a.country_code, {})[a.name] = a
+    return {code: next(iter(people.values())) for code, people in found.items() if len(people) == 1}
+
+
 def find_frames(text: str, sents: list[tuple[int, int]], actors, only: list[int]) -> list[Frame]:
     """Encounter frames of the sentences ``only`` (indexes into ``sents``)."""
     spans = [sents[i] for i in only]
     frames = []
+    heads = heads_named(actors) if spans else {}
     for si, (start, _), doc in zip(only, spans, parse_spans(text, spans)):
-        reader = _SentenceReader(doc, start, actors)
+        reader = _SentenceReader(doc, start, actors, heads)
         for tok in doc:
             frame = reader.frame(tok, si)
             if frame is not None:
@@ -117,9 +134,10 @@ def find_frames(text: str, sents: list[tuple[int, int]], actors, only: list[int]
 class _SentenceReader(ArgumentReader):
     """Reads the frames of one parsed sentence."""
 
-    def __init__(self, doc: Doc, base: int, actors):
+    def __init__(self, doc: Doc, base: int, actors, heads: dict[str, Actor] | None = None):
         super().__init__(doc, base, actors)
         self.lex = lexicon()
+        self.heads = heads or {}
 
     # -- triggers ----------------------------------------------------------
     def frame(self, tok: Token, si: int) -> Frame | None:
@@ -227,6 +245,44 @@ class _SentenceReader(ArgumentReader):
             return []  # "the Africa-Caribbean summit": a format of regions, not a body
         return [Actor(name=name, actor_type="organization")]
 
+    def _summit_sides(self, summit: Token) -> list[Actor]:
+        """The sides a summit's format names ("the China-Arab summit", "the second Africa-Russia
+        Summit", "a US-ASEAN summit"): a country in its head when the article names one, a body,
+        a person, or a region's leaders. Empty unless every side is one of these."""
+        doc, i = summit.doc, summit.i
+        while i - 1 >= summit.left_edge.i and (doc[i - 1].text == "-" or (
+                doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN") and doc[i - 1].text[:1].isupper())):
+            i -= 1
+        words = doc[i:summit.i]
+        if not any(t.text == "-" for t in words):
+            return []
+        sides, start = [], i
+        for k in [t.i for t in words if t.text == "-"] + [summit.i]:
+            if k == start:
+                return []
+            side = self._side(doc[start:k])
+            if side is None:
+                return []
+            sides.append(side)
+            start = k + 1
+        return unique(sides) if len(sides) >= 2 else []
+
+    def _side(self, words) -> Actor | None:
+        lo, hi = self.base + words[0].idx, self.base + words[-1].idx + len(words[-1])
+        found = self.actors_found.in_span(lo, hi)
+        actor = found[0].actor if len(found) == 1 else None
+        if actor is None:
+            country = reference.country_for(words.text)
+            actor = Actor(name=country.name, actor_type="country", country_code=country.alpha3) if country else None
+        if actor is not None:
+            return self.heads.get(actor.country_code, actor) if actor.actor_type == "country" else actor
+        region = self.lex.summit_regions.get(words.text.lower())
+        if region:
+            return Actor(name=f"{region} leaders", actor_type="organization")
+        # a bloc by its acronym ("China-CELAC"): a body, whether or not the article spells it out
+        return Actor(name=words.text, actor_type="organization") if len(words) == 1 and words.text.isupper() \
+            and len(words.text) >= 2 else None
+
     def _body_of(self, phrase: Token) -> str | None:
         """The organisation a person's own phrase names ("European Commission President X"):
         the side a person of no country speaks for."""
@@ -317,7 +373,7 @@ class _SentenceReader(ArgumentReader):
                 if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
                     agents += self.actors(c)
             if entry["type"] == "summit" and not agents:
-                agents += self._bloc(tok)
+                agents += self._summit_sides(tok) or self._bloc(tok)
             if tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.lemma_.lower() in self.lex.light_verbs:
                 verb = tok.head
                 agents += self.subjects(verb)

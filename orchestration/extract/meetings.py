@@ -1485,9 +1485,9 @@ def _pair_agents(actors, text: str, te: int, ce: int) -> list[Actor] | None:
     return [a.actor, b.actor]
 
 
-_HEAD_ROLE = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|"
-                        r"crown\s+prince|head\s+of\s+(?:state|government)|leader)\b", re.I)
-_NOT_HEAD = re.compile(r"\b(?:vice|deputy|former|ex|first\s+lady|opposition|party)\b", re.I)
+# the offices that head a country, from the encounter lexicon
+_HEAD_ROLE = encounters.lexicon().head_role
+_NOT_HEAD = encounters.lexicon().not_head
 
 
 def _add_hosts(items: list[_Cand], actors, text: str, sents) -> None:
