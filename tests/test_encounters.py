@@ -229,3 +229,23 @@ def test_a_summit_of_sides_without_a_person_or_with_an_unknown_side_is_no_frame(
     # a side that is no country, body, person or region: no reading of the format
     assert [f for f in frames_of("Kenyan President Njeri Wambui attended the Blue-Green summit in Mombasa.")
             if f.mtype == "summit" and len(f.parties) > 1] == []
+
+
+@pytest.mark.parametrize("text, day", [
+    # a when-clause under a future main clause: the Monday ahead, not the one before
+    ("Three issues will dominate the agenda when Croatian President Ana Kovač and Fijian Prime Minister "
+     "Tomasi Vakarua meet on Monday.", date(2026, 3, 16)),
+    # a summit that sets the scene of an expected action is ahead too
+    ("During the Croatia-Fiji summit on Tuesday, Croatian President Ana Kovač and Fijian Prime Minister "
+     "Tomasi Vakarua are expected to sign a fisheries accord.", date(2026, 3, 17)),
+])
+def test_the_clause_a_meeting_stands_in_says_whether_its_weekday_is_ahead(text, day):
+    (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
+    assert m.status == "planned" and m.meeting_date == day
+
+
+def test_a_scene_of_an_agreement_reached_stays_held():
+    text = ("At the summit on Tuesday, Croatian President Ana Kovač and Fijian Prime Minister Tomasi Vakarua "
+            "agreed to cooperate on fisheries.")
+    (m,) = extract_meetings(text, find_actors(text), PUBLISHED, None)
+    assert m.status == "held" and m.meeting_date == date(2026, 3, 10)

@@ -45,6 +45,7 @@ class _Lexicon:
     together_preps: frozenset[str]
     setting_preps: frozenset[str]
     hypothetical_heads: frozenset[str]
+    expectation_heads: frozenset[str]
     signing_verbs: frozenset[str]
     signing_objects: frozenset[str]
     summit_regions: dict[str, str]
@@ -66,6 +67,7 @@ def lexicon() -> _Lexicon:
         joint_verbs=frozenset(data["joint_verbs"]), together_preps=frozenset(data["together_preps"]),
         setting_preps=frozenset(data["setting_preps"]),
         hypothetical_heads=frozenset(data["hypothetical_heads"]),
+        expectation_heads=frozenset(data["expectation_heads"]),
         signing_verbs=frozenset(data["signing_verbs"]),
         signing_objects=frozenset(data["signing_objects"]),
         summit_regions=data["summit_regions"],
@@ -129,6 +131,39 @@ def find_frames(text: str, sents: list[tuple[int, int]], actors, only: list[int]
             if frame is not None:
                 frames.append(frame)
     return frames
+
+
+def status_of(tok: Token) -> str | None:
+    """held, planned, or None for a hypothetical ("could meet", "if they meet"), from the
+    auxiliaries and governing verbs of the trigger's clause and the clauses above it. A trigger
+    that sets the scene of a clause ("During the summit on Tuesday, X and Y are expected to ...")
+    takes that clause's time."""
+    lex = lexicon()
+    chain = [tok]
+    while chain[-1].dep_ in ("xcomp", "dobj", "pobj", "prep", "conj", "acl", "advcl", "nsubj", "nsubjpass") \
+            and chain[-1].head.i != chain[-1].i and len(chain) < 6:
+        chain.append(chain[-1].head)
+    for k, t in enumerate(chain):
+        # "plans to meet", "planned talks"
+        governs = k > 0 and chain[k - 1].dep_ in ("xcomp", "dobj", "nsubjpass")
+        # "during the talks, X is expected to ...": the scene is ahead (not "at the talks, X agreed to")
+        scene = k > 0 and chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in lex.setting_preps
+        if scene and t.lemma_.lower() in lex.expectation_heads:
+            return "planned"
+        auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & lex.future_aux:
+            return "planned"
+        if auxes & lex.soft_aux:
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return None
+        if governs and t.lemma_.lower() in lex.hypothetical_heads:
+            return None
+        if governs and t.lemma_.lower() in lex.planned_heads:
+            return "planned"
+    if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "planned" if tok.head.lemma_.lower() in lex.planned_heads else "held"
+    return "held"
 
 
 class _SentenceReader(ArgumentReader):
@@ -339,27 +374,7 @@ class _SentenceReader(ArgumentReader):
         return any(c.dep_ == "neg" for h in heads for c in h.children)
 
     def _status(self, tok: Token) -> str | None:
-        """held, planned, or None for a hypothetical ("could meet", "if they meet")."""
-        chain = [tok]
-        while chain[-1].dep_ in ("xcomp", "dobj", "pobj", "prep", "conj", "acl", "advcl", "nsubj", "nsubjpass") \
-                and chain[-1].head.i != chain[-1].i and len(chain) < 6:
-            chain.append(chain[-1].head)
-        for k, t in enumerate(chain):
-            governs = k > 0 and chain[k - 1].dep_ in ("xcomp", "dobj", "nsubjpass")  # "plans to meet", "planned talks"
-            auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-            if auxes & self.lex.future_aux:
-                return "planned"
-            if auxes & self.lex.soft_aux:
-                return None
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
-                return None
-            if governs and t.lemma_.lower() in self.lex.hypothetical_heads:
-                return None
-            if governs and t.lemma_.lower() in self.lex.planned_heads:
-                return "planned"
-        if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            return "planned" if tok.head.lemma_.lower() in self.lex.planned_heads else "held"
-        return "held"
+        return status_of(tok)
 
     # -- parties -----------------------------------------------------------
     def _parties(self, tok: Token, entry: dict) -> tuple[list[Actor], list[Actor], Actor | None]:

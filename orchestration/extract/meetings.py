@@ -847,12 +847,21 @@ def _from_own_clause(text, sents, cands, sent_dates, published, future) -> None:
     for c in cands:
         s, e = sents[c.sent]
         dated_here = c.date is not None and not c.context_date and s <= c.date.start < e
-        if not (dated_here or (c.place is None and not c.anaphoric)):
+        # a pattern's "held" meeting whose day is relative ("when X and Y meet on Monday"): the
+        # tense and auxiliaries of its clause, as the parse gives them, say which Monday
+        relative = not c.parsed and c.status == "held" and (c.date is None or c.date.relative) and \
+            any(d.relative for d in sent_dates[c.sent])
+        if not (dated_here or (c.place is None and not c.anaphoric) or relative):
             continue
         doc = parse_spans(text, [(s, e)])[0]
         trig = token_at(doc, c.trig_start - s)
         if trig is None:
             continue
+        if relative and encounters.status_of(trig) == "planned":
+            c.status = "planned"
+            ahead = [future.get(d.start, d) for d in sent_dates[c.sent]]
+            c.date = _nearest_date(ahead, c.trig_start, "planned", published, set(), text)
+            dated_here = c.date is not None and s <= c.date.start < e
         if c.place is None and not c.anaphoric:  # a report pointing back takes the place of what it points to
             place, rank = _clause_place(doc, trig)
             if rank == 3:  # a city or venue; a country is left to the article's other clues
