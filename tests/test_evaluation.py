@@ -12,8 +12,11 @@ from orchestration.evaluation import evaluate, figure_match, meeting_match, name
 # reported speech finds them; they count as false here and right on dev. Meetings stand at the
 # 0.90 target since a visited country stopped being a party beside a person of that country ("X
 # visited Ruritania and met its president" is X and the president): fit rose 0.712 -> 0.730 and
-# test 0.780 -> 0.837 with it, and one seed meeting is lost.
-SEED_FLOOR = {"meetings": 0.90, "direct": 0.95, "indirect": 0.65, "figures": 0.95}
+# test 0.780 -> 0.837 with it, and one seed meeting is lost. Indirect moved to 0.60 when stance verbs
+# with an object and no clause became reports ("reaffirmed its support for ...", "expressed regret
+# over ..."): the blind annotators' keys require them (fit indirect 0.719 -> 0.730, sealed 0.724 ->
+# 0.728), the seeds' key leaves them out (seeds 0.696 -> 0.615).
+SEED_FLOOR = {"meetings": 0.90, "direct": 0.95, "indirect": 0.60, "figures": 0.95}
 
 
 def test_names_agree_on_a_shared_name_word_not_on_titles():

@@ -1,8 +1,11 @@
 """Reported speech from the parse, on sentences written for the test (names and wording the
 corpus does not hold)."""
+import pytest
+
 from orchestration.extract.actors import find_actors
 from orchestration.extract.reports import reported_speech
 from orchestration.extract.sentences import split_sentences
+from orchestration.extract.statements import extract_statements
 
 
 def reports_of(text: str, taken=None):
@@ -73,3 +76,27 @@ def test_a_body_named_by_its_country_or_office_speaks():
     assert st.speaker.name == "prime minister's office"
     # whose government, the sentence does not say
     assert reports_of("The government said the border crossing at Dostuk would reopen in April.") == []
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("Paraguayan President Odalys Ferreyra reaffirmed her support for the regional water accord on Monday.",
+     "Odalys Ferreyra", "her support for the regional water accord"),
+    ("The Fijian government has reiterated its opposition to the Suva declaration on deep-sea mining.",
+     "Fijian government", "its opposition to the Suva declaration on deep-sea mining"),
+    ("Kenyan President Njeri Wambui expressed regret over the collapse of the coffee agreement.",
+     "Njeri Wambui", "regret over the collapse of the coffee agreement"),
+    ("Croatian President Ana Kovač advocated for a common approach to Adriatic fishing quotas.",
+     "Ana Kovač", "a common approach to Adriatic fishing quotas"),
+])
+def test_a_stance_verb_reports_its_object_without_a_clause(text, speaker, words):
+    (st,) = [s for s in extract_statements(text, find_actors(text)) if s.kind == "indirect"]
+    assert st.speaker.name.lower() == speaker.lower() and st.quote_text == words
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Njeri Wambui praised Chile.",  # a party, and no reason given
+    "Kenyan President Njeri Wambui welcomed Croatian President Ana Kovač to Nairobi for talks.",  # a guest
+    "Kenyan President Njeri Wambui did not express regret over the collapse of the coffee agreement.",
+])
+def test_a_stance_verb_whose_object_is_a_party_or_that_is_negated_reports_nothing(text):
+    assert [s for s in extract_statements(text, find_actors(text)) if s.kind == "indirect"] == []

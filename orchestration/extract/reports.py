@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .arguments import ArgumentReader
 from .nlp import parse_spans
-from . import reference
+from . import encounters, reference
 from .records import Actor, Statement
 from .sentences import OPEN_QUOTES
 from .indexes import Claims, SpanIndex
@@ -41,6 +41,8 @@ class _Lexicon:
     min_words: int
     institutions: frozenset[str]
     bodies: re.Pattern
+    stance_verbs: frozenset[str]
+    stance_preps: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +51,9 @@ def lexicon() -> _Lexicon:
     forms = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, data["forms"]), key=len, reverse=True)) + r")\b")
     return _Lexicon(verbs=frozenset(data["verbs"]), forms=forms, min_words=data["min_words"],
                     institutions=frozenset(data["institutions"]),
-                    bodies=re.compile(r"\b(?:" + "|".join(data["institutions"]) + r")\b", re.I))
+                    bodies=re.compile(r"\b(?:" + "|".join(data["institutions"]) + r")\b", re.I),
+                    stance_verbs=frozenset(data["stance_verbs"]),
+                    stance_preps={v: tuple(ps) for v, ps in data["stance_preps"].items()})
 
 
 def reported_speech(text: str, sents: list[tuple[int, int]], actors,
@@ -94,23 +98,32 @@ def _last_visible(text: str, pos: int) -> str:
 
 def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statement | None:
     lex = lexicon()
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.verbs or _inside_quotes(verb):
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or _inside_quotes(verb) or not (
+            lemma in lex.verbs or lemma in lex.stance_verbs or lemma in lex.stance_preps):
         return None
     if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in verb.children):
         return None
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None or clause.i < verb.i and not _fronted(verb, clause):
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) if lemma in lex.verbs else None
+    if clause is None:
+        words = _stance_words(reader, verb)
+    elif clause.i < verb.i and not _fronted(verb, clause):
         return None
-    if clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    elif clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return None  # "emphasized that close relationship": no clause, no report
+    else:
+        words = [t for t in clause.subtree if not (t.i == clause.left_edge.i and t.dep_ == "mark")]
+    if not words:
+        return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects or subjects[0].lower_ in _FIRST_PERSON:
         return None
+    if any(c.dep_ == "conj" for c in subjects[0].children):
+        return None  # "X and Y both stressed ...": a joint speaker, not the first of them
     speakers = reader.head_actor(subjects[0]) or _institution(subjects[0])
     if not speakers or (subjects[0].pos_ == "NOUN" and subjects[0].lemma_.lower() not in _OFFICES
                         and speakers[0].actor_type == "person"):
         return None  # "the official said": a person the article leaves unnamed
-    words = [t for t in clause.subtree if not (t.i == clause.left_edge.i and t.dep_ == "mark")]
     lo = base + words[0].idx
     hi = base + words[-1].idx + len(words[-1])
     while hi > lo and text[hi - 1] in _EDGE_PUNCT:
@@ -123,6 +136,35 @@ def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statem
     cue_start = base + min(subjects[0].left_edge.idx, verb.idx)
     return Statement(speaker=speakers[0], kind="indirect", quote_text=quote, char_start=lo, char_end=hi,
                      cue=text[cue_start:base + verb.idx + len(verb)])
+
+
+_TOPIC_NOUNS = {"importance", "significance", "relevance"}
+
+
+def _stance_words(reader: ArgumentReader, verb: Token) -> list[Token]:
+    """What a stance verb reports without a clause: the object of its preposition ("called for
+    X"), or its object and what follows it in the verb's phrase ("reaffirmed its support for X",
+    "lauded India for its role in ..."). A party as object reports nothing unless a for-phrase
+    gives the reason ("praised Kenya", "welcomed X to Nairobi")."""
+    lex = lexicon()
+    preps = lex.stance_preps.get(verb.lemma_.lower())
+    if preps:
+        objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
+                for o in c.children if o.dep_ == "pobj"]
+        return list(objs[0].subtree) if objs else []
+    if verb.lemma_.lower() not in lex.stance_verbs:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.lemma_.lower() in _TOPIC_NOUNS:
+        return []  # "stressed the importance of cooperation": a topic named, nothing said of it
+    hosting = encounters.lexicon().verbs.get(verb.lemma_.lower(), {}).get("object_is_party")
+    if reader.head_actor(obj) and (hosting or not any(c.dep_ == "prep" and c.lower_ == "for" and c.i > obj.i
+                                                      for c in list(verb.children) + list(obj.children))):
+        return []  # "welcomed his counterpart for talks": a guest; "lauded India for its role": a stance
+    last = verb.right_edge.i
+    while last > obj.i and (obj.doc[last].is_punct or obj.doc[last].dep_ == "cc"):
+        last -= 1
+    return [t for t in obj.doc[obj.left_edge.i:last + 1]]
 
 
 def _institution(subject: Token) -> list[Actor]:
