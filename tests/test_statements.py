@@ -603,3 +603,11 @@ def test_one_label_in_capitals_alone_makes_no_transcript():
             "The port at Arica doubled its traffic last year.\n\n"
             "Ferreyra said the next phase would start in May.\n")
     assert direct(run(text)) == []
+
+
+def test_a_quoted_title_in_capitals_with_its_little_joining_words_is_no_speech():
+    text = ("Croatian President Ana Kovač and Fijian Prime Minister Tomasi Vakarua signed the "
+            "“Declaration on Fisheries, Oceans and the Rights of Island Nations” on Monday. "
+            "Kovač called it a step toward the “Blue Pacific Partnership for Shared Prosperity,” a plan first "
+            "floated in 2019. “We are ready to work with every island nation,” Kovač said.")
+    assert direct(run(text)) == [("Ana Kovač", "We are ready to work with every island nation,")]

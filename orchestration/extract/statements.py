@@ -812,11 +812,21 @@ def _split_by_clause(text: str, q1, q2) -> bool:
         bool(_SPLIT_GAP.match(gap)) and "." not in gap.strip(" ,”\"“")
 
 
+_TITLE_GLUE = frozenset("of for and the on in to a an with at between against de la du des".split())
+
+
 def _is_title_or_name(quote: str) -> bool:
-    """A quoted title or name ("the Abraham Accords") rather than speech."""
-    words = quote.split()
-    caps = sum(1 for w in words if w[:1].isupper())
-    return len(words) <= 6 and caps == len(words) and not quote.rstrip().endswith((".", ",", "!", "?"))
+    """A quoted title or name ("the Abraham Accords", "Declaration for Peace, Prosperity and
+    Reunification of the Korean Peninsula") rather than speech: every word but the little ones
+    that join a title's words is capitalised."""
+    words = re.findall(r"[^\W_][\w'’-]*", quote)
+    content = [w for w in words if w.lower() not in _TITLE_GLUE]
+    if not words or not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+        return False
+    end = quote.rstrip()[-1:]
+    if end in ".!?" or (end == "," and len(content) < 3):
+        return False  # "We Agree.", "Never," : said, capitals or not
+    return len(words) <= 6 or (words[0][:1].isupper() and len(words) <= 14)
 
 
 def _next_para(ctx: _Ctx, para: tuple[int, int]) -> tuple[int, int] | None:
