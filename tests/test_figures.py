@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from orchestration.extract.actors import find_actors
 from orchestration.extract.figures import extract_figures
 from orchestration.extract.records import Figure
 
@@ -388,3 +389,19 @@ def test_measures_name_what_is_counted_not_who_is_speaking():
     assert got["15%"] == got["7.5%"] == "tariffs on Chinese products"
     assert got["$600 billion"].startswith("investment in") and got["$600 billion"].endswith("United States")
     assert got["20 billion Australian dollars"] == "cost to Australian exporters"
+
+
+def test_a_bare_dollar_is_the_dollar_of_the_country_the_article_is_about_when_it_has_its_own():
+    def money(text):
+        return [(f.value, f.unit) for f in extract_figures(text, actors=find_actors(text))]
+    assert money("New Zealand will give Tonga $30 million over five years for its fisheries service, the New "
+                 "Zealand foreign minister said in Wellington. New Zealand has given such aid since 2010.") == [
+        (30_000_000, "NZD")]
+    # the US named as often or more: the US dollar
+    assert money("The United States and New Zealand agreed a $2 billion research fund, U.S. officials said. "
+                 "Washington will pay first, the United States said.") == [(2_000_000_000, "USD")]
+    # a dollar country named in passing: the US dollar; and a name that stands for another country
+    # too counts for neither ("Chinese" is China's, not Taiwan's)
+    assert money("Chinese exports to Russia reached $240 billion, Chinese customs said. Chinese officials "
+                 "warned Taiwan, and the Chinese envoy told Russia that Taiwan was a Chinese affair.") == [
+        (240_000_000_000, "USD")]

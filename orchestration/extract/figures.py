@@ -22,7 +22,9 @@ Documented choices:
   value is the LOWER bound; ``raw_text`` keeps the whole range. "from 10 to 12 bcm"
   is a change, not a range: two figures (the first borrows the unit and scale of the
   second, as in "from $10 to $12 billion").
-- "$" alone is USD; "¥" is CNY or JPY by which of China/Japan the article talks about.
+- "$" alone is USD, unless the article is about a country with a dollar of its own (AUD in
+  "Australia will give Vanuatu $500 million"; see ``_home_dollar``); "¥" is CNY or JPY by which
+  of China/Japan the article talks about.
 - a figure stated again (same value and unit, compatible period, same words around it or
   a measure about the same thing) is reported once, at its first mention.
 - money amounts are always figures (save exchange-rate footnotes like "$1 = 7.2 yuan");
@@ -40,6 +42,7 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -901,7 +904,37 @@ def _yen_or_yuan(text: str) -> str:
     return "CNY" if china > japan else "JPY"
 
 
-def _scan(text: str) -> list[_Fig]:
+@lru_cache(maxsize=1)
+def _dollar_countries() -> tuple[tuple[str, re.Pattern], ...]:
+    """(currency, names pattern) of each country that pays in a dollar of its own (not the US's):
+    its names, demonyms and capital, those that stand for it alone ("Chinese" is not Taiwan's)."""
+    out = []
+    for c in reference.all_countries():
+        code = next((cur for cur in c.currencies if reference.currency_name(cur).endswith("dollar")), None)
+        if code is None or code == "USD":
+            continue
+        names = {c.name, *c.alt_names, *c.demonyms} | ({c.capital} if c.capital else set())
+        names = [n for n in names if n and len(n) > 2 and n[0].isupper()
+                 and getattr(reference.country_for(n), "alpha3", None) == c.alpha3]
+        if names:
+            out.append((code, re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+                                         + r")\b")))
+    return tuple(out)
+
+
+_US_NAMES = re.compile(r"\b(?:United\s+States|U\.S\.|US|USA|America|Americans?|Washington)\b")
+
+
+def _home_dollar(text: str) -> str:
+    """What "$" alone means: the dollar of the country the article is about, when that country
+    pays in a dollar of its own and the article names it three times or more, and more often than
+    the US ("Australia will give Vanuatu $500 million", in an Australian story); else the US dollar."""
+    us = len(_US_NAMES.findall(text))
+    best = max(((len(pattern.findall(text)), code) for code, pattern in _dollar_countries()), default=(0, "USD"))
+    return best[1] if best[0] >= 3 and best[0] > us else "USD"
+
+
+def _scan(text: str, dollar: str = "USD") -> list[_Fig]:
     figs: list[_Fig] = []
     yen = None
     for m in _figure_matches(text):
@@ -942,6 +975,8 @@ def _scan(text: str) -> list[_Fig]:
                 if yen is None:
                     yen = _yen_or_yuan(text)
                 unit = yen
+            elif p == "$":
+                unit = dollar
             elif key in _SYMBOL_PREFIX:
                 unit = _SYMBOL_PREFIX[key]
             elif p.upper() in _CODES:
@@ -1744,7 +1779,7 @@ def extract_figures(text: str, published_date: date | None = None, actors=None) 
     """
     if not text:
         return []
-    figs = _scan(text)
+    figs = _scan(text, _home_dollar(text) if "$" in text else "USD")
     if not figs:
         return []
     figs = _ranges(text, figs)

@@ -342,6 +342,18 @@ def place_country(place: str | None) -> str | None:
     return country.alpha3 if country else city_country(place)
 
 
+def all_countries() -> tuple[Country, ...]:
+    """Every country of the reference data."""
+    return _countries()
+
+
+@lru_cache(maxsize=512)
+def currency_name(code: str) -> str:
+    """The ISO 4217 name of a currency code, in lower case ("AUD" -> "australian dollar"), or ""."""
+    cur = pycountry.currencies.get(alpha_3=code)
+    return cur.name.lower() if cur else ""
+
+
 @lru_cache(maxsize=1)
 def _currency_index() -> dict[str, str]:
     index = {}
