@@ -405,3 +405,17 @@ def test_a_bare_dollar_is_the_dollar_of_the_country_the_article_is_about_when_it
     assert money("Chinese exports to Russia reached $240 billion, Chinese customs said. Chinese officials "
                  "warned Taiwan, and the Chinese envoy told Russia that Taiwan was a Chinese affair.") == [
         (240_000_000_000, "USD")]
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Chile has pledged $4 billion over the next three years for Pacific port works.", "2026-2029"),
+    ("Kenya bought 2.1 billion euros of Chilean copper from 2015-2019, according to a customs report.", "2015-2019"),
+    ("Kenya bought 2.1 billion euros of Chilean copper between 2015 and 2019, a customs report said.", "2015-2019"),
+    ("Chile offers an additional $2 billion in port financing for Kenya until 2031.", "2026-2031"),
+    ("Chile has invested up to $1.2 billion in Kenyan mining over the past 15 years.", "2011-2026"),
+    # two years named one after the other are no run of years
+    ("Chilean exports to Kenya reached $2 billion in 2024 and 2025, officials said.", "2024"),
+])
+def test_a_run_of_whole_years_is_the_figures_period(text, period):
+    (fig,) = extract_figures(text, date(2026, 2, 10))
+    assert fig.period == period

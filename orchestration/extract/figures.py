@@ -10,7 +10,8 @@ article states, with
 - ``raw_text`` the words as written, approximations included ("some 90%");
 - ``measure`` what the figure counts, a short noun phrase from its clause (never None);
 - ``period`` the period it is about ("2023", "2025-H1", "2024-Q1", "2025-06",
-  "2025-01/2025-09" for other month spans), resolved against the published date,
+  "2025-01/2025-09" for other month spans, "2024-2027" for runs of whole years, as the
+  annotation writes them), resolved against the published date,
   None when it cannot be resolved;
 - ``source`` who the article credits for it ("according to ...", "X said", "data
   released by X", "in a X survey"), else None;
@@ -274,6 +275,10 @@ _PERIOD_PATTERNS = [
                         r"\ba\s+year\s+(?:earlier|ago|before)\b|\b(?:from|over|than|compared\s+(?:to|with)|"
                         r"versus)\s+(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:year|month|quarter)\b",
                         re.I)),
+    # runs of years: "between 2024 and 2027", "from 2011-2020", "2024–2027"; "until 2030" from now
+    ("years", re.compile(rf"\b(?:between\s+(?P<a1>{_YEAR})\s+and\s+(?P<a2>{_YEAR})|(?:from\s+)?(?P<b1>{_YEAR})"
+                         rf"\s*(?:-|–|to|through)\s*(?P<b2>{_YEAR}))\b(?!\s*(?:-|–)\s*\d)", re.I)),
+    ("until", re.compile(rf"\b(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR})\b(?![\w-])", re.I)),
     ("year", re.compile(rf"\b(?P<prep>in|for|during|of|through|throughout|by|since|from|until|till|over|to|"
                         rf"as\s+of|at\s+the\s+end\s+of|the\s+end\s+of|end[\s-]|the\s+start\s+of|early|late|"
                         rf"mid[\s-]?|fiscal|FY|calendar|financial\s+year)\s*(?:the\s+)?(?:(?:early|late|"
@@ -287,6 +292,10 @@ _PERIOD_PATTERNS = [
     ("rel", re.compile(rf"\b(?P<prep>(?:so\s+far\s+|earlier\s+|later\s+|until\s+the\s+end\s+of\s+)?)"
                        rf"(?P<which>this|last|the\s+current|the\s+previous|the\s+past|next|the\s+coming)\s+"
                        rf"(?P<what>(?:financial\s+|fiscal\s+)?year|month|week)\b", re.I)),
+    # a run of whole years counted from the article's date: "over the next three years", "for the
+    # coming four years", "over the past 20 years"
+    ("nyears", re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?P<dir>next|coming|following|past|last|"
+                          r"previous)\s+(?P<n>\d{1,2}|[a-z]+)\s+years\b", re.I)),
     # spans that are periods but not calendar ones: "in five months", "over the next three years"
     ("vague", re.compile(r"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:last|past|next|coming|previous|"
                          r"following)\s+)?(?:\w+\s+)?(?:years|months|decades|weeks)\b", re.I)),
@@ -460,6 +469,23 @@ def _find_periods(text: str, pub: date | None, ref: int | None,
                 prep = (gd.get("prep") or "").lower().strip()
                 value = m.group("y")
                 base = prep in ("since", "from")
+            elif kind == "years":
+                y1, y2 = int(gd.get("a1") or gd["b1"]), int(gd.get("a2") or gd["b2"])
+                if y2 <= y1:
+                    continue
+                value = f"{y1}-{y2}"
+            elif kind == "until":
+                y = int(m.group("y"))
+                value = f"{pub.year}-{y}" if pub is not None and y > pub.year else str(y)
+            elif kind == "nyears":
+                raw_n = m.group("n").lower()
+                n = int(raw_n) if raw_n.isdigit() else _WORD_NUMBERS.get(raw_n, 0)
+                if not 1 < n <= 50 or pub is None:
+                    value = None
+                elif m.group("dir").lower() in ("next", "coming", "following"):
+                    value = f"{pub.year}-{pub.year + n}"
+                else:
+                    value = f"{pub.year - n}-{pub.year}"
             elif kind == "vague":
                 value = None
             elif kind == "rel":
