@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .arguments import ArgumentReader
 from .nlp import parse_spans
-from . import encounters, reference
+from . import reference
 from .records import Actor, Statement
 from .sentences import OPEN_QUOTES
 from .indexes import Claims, SpanIndex
@@ -43,6 +43,8 @@ class _Lexicon:
     bodies: re.Pattern
     stance_verbs: frozenset[str]
     stance_preps: dict[str, tuple[str, ...]]
+    topic_nouns: frozenset[str]
+    topic: re.Pattern  # "the importance of" opening a reported phrase
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +55,9 @@ def lexicon() -> _Lexicon:
                     institutions=frozenset(data["institutions"]),
                     bodies=re.compile(r"\b(?:" + "|".join(data["institutions"]) + r")\b", re.I),
                     stance_verbs=frozenset(data["stance_verbs"]),
-                    stance_preps={v: tuple(ps) for v, ps in data["stance_preps"].items()})
+                    stance_preps={v: tuple(ps) for v, ps in data["stance_preps"].items()},
+                    topic_nouns=frozenset(data["topic_nouns"]),
+                    topic=re.compile(r"\s*the\s+(?:" + "|".join(data["topic_nouns"]) + r")\s+of\b", re.I))
 
 
 def reported_speech(text: str, sents: list[tuple[int, int]], actors,
@@ -138,14 +142,12 @@ def _report(reader: ArgumentReader, verb: Token, text: str, base: int) -> Statem
                      cue=text[cue_start:base + verb.idx + len(verb)])
 
 
-_TOPIC_NOUNS = {"importance", "significance", "relevance"}
-
-
 def _stance_words(reader: ArgumentReader, verb: Token) -> list[Token]:
     """What a stance verb reports without a clause: the object of its preposition ("called for
     X"), or its object and what follows it in the verb's phrase ("reaffirmed its support for X",
     "lauded India for its role in ..."). A party as object reports nothing unless a for-phrase
-    gives the reason ("praised Kenya", "welcomed X to Nairobi")."""
+    gives the reason ("praised Kenya"); verbs whose object is a guest ("welcomed X") are no
+    stance verbs in the lexicon."""
     lex = lexicon()
     preps = lex.stance_preps.get(verb.lemma_.lower())
     if preps:
@@ -155,12 +157,11 @@ def _stance_words(reader: ArgumentReader, verb: Token) -> list[Token]:
     if verb.lemma_.lower() not in lex.stance_verbs:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None or obj.lemma_.lower() in _TOPIC_NOUNS:
+    if obj is None or obj.lemma_.lower() in lex.topic_nouns:
         return []  # "stressed the importance of cooperation": a topic named, nothing said of it
-    hosting = encounters.lexicon().verbs.get(verb.lemma_.lower(), {}).get("object_is_party")
-    if reader.head_actor(obj) and (hosting or not any(c.dep_ == "prep" and c.lower_ == "for" and c.i > obj.i
-                                                      for c in list(verb.children) + list(obj.children))):
-        return []  # "welcomed his counterpart for talks": a guest; "lauded India for its role": a stance
+    if reader.head_actor(obj) and not any(c.dep_ == "prep" and c.lower_ == "for" and c.i > obj.i
+                                          for c in list(verb.children) + list(obj.children)):
+        return []  # "praised Kenya": a party; "lauded India for its role": a stance
     last = verb.right_edge.i
     while last > obj.i and (obj.doc[last].is_punct or obj.doc[last].dep_ == "cc"):
         last -= 1

@@ -28,7 +28,7 @@ from orchestration.extract.actors import (DocumentActors, LEADING_PARTICLES, OUT
                                           STOP_CAPS, TITLE_HEADS)
 from orchestration.extract import reference
 from orchestration.extract.records import Actor, ActorMention, Statement
-from orchestration.extract.reports import reported_speech
+from orchestration.extract.reports import lexicon as reports_lexicon, reported_speech
 from orchestration.extract.sentences import TIME_MARK, TRANSCRIPT_LABEL, paragraphs, sentence_at, split_sentences
 from orchestration.extract.indexes import Claims, SpanIndex, has_word
 
@@ -896,10 +896,13 @@ _NO_PERSON_LABELS = frozenset("""unidentified unknown male female crowd audience
 answer moderator interpreter translator voice voices caller host commercial break video end begin""".split())
 
 
+_LABEL_OFFICES = TITLE_HEADS | ROLE_MODIFIERS | {"the"}
+
+
 def _without_office(word: str) -> str:
     """A capitalised label word without the office words run into it: "PRIMEMINISTER" -> "",
     "PRESIDENTBIDEN" -> "BIDEN", "THE" -> "", a name -> itself."""
-    offices = TITLE_HEADS | ROLE_MODIFIERS | {"the"}
+    offices = _LABEL_OFFICES
     rest = word
     while rest:
         # whole office words only ("president", "prime"): a short one ("Gen", "Dr") opens names too
@@ -1479,7 +1482,7 @@ def _indirect(ctx: _Ctx, direct: list[Statement]) -> list[Statement]:
                 if base == "expressed" and not re.match(r"\s*(?:(?:his|her|its|their)\s+)?(?:confidence|hope|readiness|"
                                                         r"belief|willingness)", rest):
                     continue
-                if re.match(r"\s*the\s+importance\s+of\b", rest):
+                if reports_lexicon().topic.match(rest):
                     continue  # "stressed the importance of cooperation": a topic named, nothing said of it
                 if (verb.split()[0] in _INCLUDE_VERB and verb != "called") or verb.startswith("called "):
                     ctx_s = vpos
